@@ -1,0 +1,71 @@
+// The root command and its global options. Each command's wiring is in its own module here, and
+// each action loads its handler lazily, so `rehab --help` never loads SQLite, zod or the prompts.
+import { Command, Option } from 'commander';
+import packageJson from '../../package.json' with { type: 'json' };
+import type { CommandOutput } from '../commands/output.js';
+import type { RunContext } from '../commands/context.js';
+import { isoDay } from '../io/format.js';
+import { createStyle, wantsColour } from '../io/style.js';
+import type { Unit } from '../domain/types.js';
+import { resolveDbPath } from './db-path.js';
+import { registerHistory } from './history.js';
+import { registerLog } from './log.js';
+import { registerNext } from './next.js';
+import type { Wiring } from './wiring.js';
+
+interface GlobalOptions {
+  db?: string;
+  units?: Unit;
+  color: boolean;
+  debug?: boolean;
+}
+
+export interface ProgramEnvironment {
+  now: Date;
+  deliver: (output: CommandOutput) => void;
+}
+
+export function buildProgram({ now, deliver }: ProgramEnvironment): Command {
+  const today = isoDay(now);
+  const program = new Command('rehab');
+
+  const contextFrom = (command: Command): RunContext => {
+    const globals = command.optsWithGlobals<GlobalOptions>();
+    return {
+      dbPath: resolveDbPath(globals.db, process.env),
+      displayUnits: globals.units,
+      today,
+      now: now.toISOString(),
+      style: createStyle(wantsColour(globals, process.env, Boolean(process.stdout.isTTY))),
+      stdinIsTTY: Boolean(process.stdin.isTTY),
+    };
+  };
+
+  program
+    .description('A progression tracker for strength rehabilitation: log what you lifted, ask what to lift next and why.')
+    .version(packageJson.version, '-V, --version', 'print the version')
+    .option('--db <path>', 'the log file (default: $REHAB_DB, else the platform data folder)')
+    .addOption(new Option('--units <unit>', 'show loads in kg or lb (stored loads never change)').choices(['kg', 'lb']))
+    .option('--no-color', 'no colour (NO_COLOR and FORCE_COLOR are honoured too)')
+    .option('--debug', 'print stack traces on errors')
+    .helpOption('-h, --help', 'show help')
+    .showSuggestionAfterError()
+    .exitOverride()
+    // main() prints every error in one format; commander only throws.
+    .configureOutput({ outputError: () => {} })
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ rehab log squat 25kg 3x10      record today's goblet squats
+  $ rehab next                     what to lift next session, and why
+  $ rehab history --limit 10       the last ten sessions
+
+rehab is not medical advice. See the README for the red flags that mean: stop and see a clinician.`,
+    );
+
+  const wiring: Wiring = { today, contextFrom, deliver };
+  for (const register of [registerLog, registerNext, registerHistory]) register(program, wiring);
+
+  return program;
+}

@@ -1,0 +1,29 @@
+import type { Exercise, Prescription } from '../domain/types.js';
+import { renderNextAsJson, renderNextAsText } from '../io/render-next.js';
+import type { RunContext } from './context.js';
+import { withLog } from './open-log.js';
+import type { CommandOutput, OutputFormat } from './output.js';
+import { findExercise, prescribeFromLog } from './prescribe.js';
+
+/** The next session of each exercise asked about, as data; the renderers turn it into output. */
+export interface NextReport {
+  date: string;
+  items: Array<{ exercise: Exercise; prescription: Prescription }>;
+}
+
+export async function nextCommand(
+  names: string[],
+  options: { date?: string; format: OutputFormat },
+  context: RunContext,
+): Promise<CommandOutput> {
+  return withLog(context, (log) => {
+    const date = options.date ?? context.today;
+    const exercises = names.length > 0 ? names.map((name) => findExercise(log, name)) : log.exercises.list({ includeArchived: false });
+    const report: NextReport = {
+      date,
+      items: exercises.map((exercise) => ({ exercise, prescription: prescribeFromLog(log, exercise, date) })),
+    };
+    const stdout = options.format === 'json' ? renderNextAsJson(report, context.displayUnits) : renderNextAsText(report, context);
+    return { stdout, stderr: log.notices.join('\n') };
+  });
+}

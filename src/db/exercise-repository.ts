@@ -1,0 +1,169 @@
+import type BetterSqlite3 from 'better-sqlite3';
+import type { Exercise, ExerciseSettings } from '../domain/types.js';
+import { runtimeError, usageError } from '../errors.js';
+import { exerciseSettingsSchema } from './exercise-settings-schema.js';
+
+/** What it takes to add an exercise. */
+export interface NewExercise {
+  name: string;
+  aliases: string[];
+  settings: ExerciseSettings;
+}
+
+interface ExerciseRow {
+  id: number;
+  name: string;
+  settings: string;
+  archived: number;
+}
+
+/**
+ * How names and aliases are stored and looked up: trimmed, runs of spaces made one. Case is
+ * ignored by the columns' NOCASE collation (ASCII letters, which is what people type here).
+ */
+export function normalizeExerciseName(text: string): string {
+  return text.trim().replace(/\s+/g, ' ');
+}
+
+/** The exercises of the log, their aliases and settings. */
+export class ExerciseRepository {
+  constructor(private readonly db: BetterSqlite3.Database) {}
+
+  /** All exercises, ordered by id; archived ones only when asked. */
+  list(options: { includeArchived?: boolean } = {}): Exercise[] {
+    const rows = this.db
+      .prepare(`SELECT id, name, settings, archived FROM exercises ${options.includeArchived ? '' : 'WHERE archived = 0'} ORDER BY id`)
+      .all() as ExerciseRow[];
+    const aliases = new Map<number, string[]>();
+    const aliasRows = this.db.prepare('SELECT alias, exercise_id AS exerciseId FROM exercise_aliases ORDER BY exercise_id, rowid').all() as Array<{
+      alias: string;
+      exerciseId: number;
+    }>;
+    for (const { alias, exerciseId } of aliasRows) {
+      const list = aliases.get(exerciseId);
+      if (list) list.push(alias);
+      else aliases.set(exerciseId, [alias]);
+    }
+    return rows.map((row) => toExercise(row, aliases.get(row.id) ?? []));
+  }
+
+  /** The exercise with this id, archived or not. */
+  findById(id: number): Exercise | undefined {
+    const row = this.db.prepare('SELECT id, name, settings, archived FROM exercises WHERE id = ?').get(id) as ExerciseRow | undefined;
+    return row && toExercise(row, this.aliasesOf(row.id));
+  }
+
+  /**
+   * The exercise `text` names, by name first, then by alias: case-insensitive, ignoring spaces
+   * around and between words. Archived exercises are found too (see `archived`).
+   */
+  findByNameOrAlias(text: string): Exercise | undefined {
+    const key = normalizeExerciseName(text);
+    if (key === '') return undefined;
+    const row = this.db
+      .prepare(
+        `SELECT id, name, settings, archived, 0 AS rank FROM exercises WHERE name = @key
+         UNION ALL
+         SELECT e.id, e.name, e.settings, e.archived, 1 AS rank
+           FROM exercise_aliases a JOIN exercises e ON e.id = a.exercise_id
+          WHERE a.alias = @key
+         ORDER BY rank
+         LIMIT 1`,
+      )
+      .get({ key }) as ExerciseRow | undefined;
+    return row && toExercise(row, this.aliasesOf(row.id));
+  }
+
+  /**
+   * Adds an exercise in one immediate transaction. A name or alias already used by any exercise
+   * (archived ones included) is a usage error naming it; an alias equal to the name is dropped.
+   */
+  create(input: NewExercise, now: string = new Date().toISOString()): Exercise {
+    const name = normalizeExerciseName(input.name);
+    if (name === '') throw usageError('An exercise needs a name.');
+    const aliases = distinctAliases(name, input.aliases);
+    const settings = JSON.stringify(input.settings);
+
+    const insert = this.db.transaction((): number => {
+      for (const word of [name, ...aliases]) {
+        const taken = this.owner(word);
+        if (taken) {
+          throw usageError(
+            word.toLowerCase() === taken.name.toLowerCase()
+              ? `There is already an exercise called "${taken.name}"${taken.archived ? ' (archived)' : ''}.`
+              : `"${word}" already names the exercise "${taken.name}"${taken.archived ? ' (archived)' : ''}.`,
+            'Pick another name or alias.',
+          );
+        }
+      }
+      const { lastInsertRowid } = this.db
+        .prepare('INSERT INTO exercises (name, settings, archived, created_at) VALUES (?, ?, 0, ?)')
+        .run(name, settings, now);
+      const id = Number(lastInsertRowid);
+      const addAlias = this.db.prepare('INSERT INTO exercise_aliases (alias, exercise_id) VALUES (?, ?)');
+      for (const alias of aliases) addAlias.run(alias, id);
+      return id;
+    });
+    const id = insert.immediate();
+    return { id, name, aliases, archived: false, settings: structuredClone(input.settings) };
+  }
+
+  /** Which exercise already uses `word` as its name or an alias (settings not parsed). */
+  private owner(word: string): { name: string; archived: boolean } | undefined {
+    const row = this.db
+      .prepare(
+        `SELECT name, archived, 0 AS rank FROM exercises WHERE name = @word
+         UNION ALL
+         SELECT e.name, e.archived, 1 AS rank FROM exercise_aliases a JOIN exercises e ON e.id = a.exercise_id WHERE a.alias = @word
+         ORDER BY rank
+         LIMIT 1`,
+      )
+      .get({ word }) as { name: string; archived: number } | undefined;
+    return row && { name: row.name, archived: row.archived === 1 };
+  }
+
+  private aliasesOf(exerciseId: number): string[] {
+    return this.db.prepare('SELECT alias FROM exercise_aliases WHERE exercise_id = ? ORDER BY rowid').pluck().all(exerciseId) as string[];
+  }
+}
+
+/** Normalised, without blanks, without the name itself, each once (ignoring case). */
+function distinctAliases(name: string, aliases: string[]): string[] {
+  const seen = new Set([name.toLowerCase()]);
+  const result: string[] = [];
+  for (const alias of aliases.map(normalizeExerciseName)) {
+    if (alias === '' || seen.has(alias.toLowerCase())) continue;
+    seen.add(alias.toLowerCase());
+    result.push(alias);
+  }
+  return result;
+}
+
+function toExercise(row: ExerciseRow, aliases: string[]): Exercise {
+  return { id: row.id, name: row.name, aliases, archived: row.archived === 1, settings: parseSettings(row) };
+}
+
+/** Settings come back from the file, which a crash, a disk or a hand edit may have damaged. */
+function parseSettings(row: ExerciseRow): ExerciseSettings {
+  let json: unknown;
+  try {
+    json = JSON.parse(row.settings);
+  } catch (error) {
+    throw damagedSettings(row, 'they are not valid JSON', error);
+  }
+  const parsed = exerciseSettingsSchema.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const detail = issue ? `${issue.path.join('.') || 'settings'}: ${issue.message}` : 'invalid';
+    throw damagedSettings(row, detail, parsed.error);
+  }
+  return parsed.data;
+}
+
+function damagedSettings(row: ExerciseRow, detail: string, cause: unknown): Error {
+  return runtimeError(
+    `The stored settings of the exercise "${row.name}" (id ${row.id}) are damaged (${detail}).`,
+    'Set them again with `rehab exercise set`, or restore the log from a backup.',
+    cause,
+  );
+}

@@ -1,0 +1,43 @@
+import type BetterSqlite3 from 'better-sqlite3';
+import { ExerciseRepository, type NewExercise } from './exercise-repository.js';
+
+/** Settings of the log itself ('units', 'seeded_at', …), and the one-time starter programme. */
+export class MetaRepository {
+  constructor(private readonly db: BetterSqlite3.Database) {}
+
+  /** The value stored under `key`, if any. */
+  get(key: string): string | undefined {
+    return this.db.prepare('SELECT value FROM meta WHERE key = ?').pluck().get(key) as string | undefined;
+  }
+
+  /** Stores `value` under `key`, replacing what was there. */
+  set(key: string, value: string): void {
+    this.db
+      .transaction(() => {
+        this.db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, value);
+      })
+      .immediate();
+  }
+
+  /**
+   * Puts the starter programme into a log that has never had it, in one immediate transaction,
+   * and records 'seeded_at' so it happens once per log: archiving every exercise later does not
+   * bring them back. An exercise whose name (or an alias) the user already took is skipped (or
+   * loses that alias). Returns whether it seeded.
+   */
+  seedIfNew(exercises: NewExercise[], now: string): boolean {
+    const repository = new ExerciseRepository(this.db);
+    const seed = this.db.transaction((): boolean => {
+      // Read inside the write lock: two first runs at once seed only once.
+      if (this.get('seeded_at') !== undefined) return false;
+      for (const exercise of exercises) {
+        if (repository.findByNameOrAlias(exercise.name)) continue;
+        const aliases = exercise.aliases.filter((alias) => repository.findByNameOrAlias(alias) === undefined);
+        repository.create({ ...exercise, aliases }, now);
+      }
+      this.set('seeded_at', now);
+      return true;
+    });
+    return seed.immediate();
+  }
+}

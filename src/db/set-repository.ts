@@ -1,0 +1,247 @@
+import { randomUUID } from 'node:crypto';
+import type BetterSqlite3 from 'better-sqlite3';
+import type { Load, LoggedSet, Session, Unit } from '../domain/types.js';
+import { InternalError } from '../errors.js';
+
+/** One set to record; the load exactly as entered. */
+export interface NewSet {
+  reps: number | null;
+  seconds: number | null;
+  load: Load;
+  rpe: number | null;
+  pain: number | null;
+  note: string | null;
+}
+
+/** One `rehab log`: one session of one exercise, undone together. */
+export interface NewSession {
+  exerciseId: number;
+  /** YYYY-MM-DD */
+  date: string;
+  sets: NewSet[];
+  /** Where the rows came from: 'typed', … */
+  source: string;
+  /** What `rehab undo` says it removes, e.g. "Goblet squat 25 kg 3×10 on 2026-11-24". */
+  summary: string;
+  /** ISO timestamp for created_at, injected. */
+  now: string;
+}
+
+/** The sets of one session of one exercise, for `rehab history`. */
+export interface HistoryEntry {
+  date: string;
+  session: number;
+  exerciseId: number;
+  exerciseName: string;
+  sets: LoggedSet[];
+}
+
+export interface HistoryFilter {
+  exerciseId?: number;
+  /** Inclusive, YYYY-MM-DD. */
+  since?: string;
+  /** Inclusive, YYYY-MM-DD. */
+  until?: string;
+  /** At most this many entries (one per session), the newest. */
+  limitSessions?: number;
+}
+
+interface SetRow {
+  id: number;
+  uid: string;
+  exercise_id: number;
+  date: string;
+  session: number;
+  set_number: number;
+  reps: number | null;
+  seconds: number | null;
+  load_kind: 'external' | 'bodyweight';
+  load_value: number;
+  load_unit: Unit;
+  rpe: number | null;
+  pain: number | null;
+  note: string | null;
+  source: string;
+}
+
+const SET_COLUMNS = 's.id, s.uid, s.exercise_id, s.date, s.session, s.set_number, s.reps, s.seconds, s.load_kind, s.load_value, s.load_unit, s.rpe, s.pain, s.note, s.source';
+
+/**
+ * The query behind `recentSessions`, exported so a test can check its plan uses the
+ * (exercise_id, date) index rather than scanning the table. CROSS JOIN keeps `recent` the outer
+ * loop: left to itself SQLite may walk every set of the exercise instead.
+ */
+export const RECENT_SESSIONS_SQL = `WITH recent(date, session) AS (
+  SELECT DISTINCT date, session FROM sets
+   WHERE exercise_id = @exerciseId AND date <= @until
+   ORDER BY date DESC, session DESC
+   LIMIT @limit
+)
+SELECT ${SET_COLUMNS}
+  FROM recent CROSS JOIN sets s ON s.exercise_id = @exerciseId AND s.date = recent.date AND s.session = recent.session
+ ORDER BY s.date, s.session, s.set_number`;
+
+/** The logged sets: writing one session, and the reads the rules engine and history need. */
+export class SetRepository {
+  constructor(private readonly db: BetterSqlite3.Database) {}
+
+  /**
+   * Records one session in one immediate transaction: a `log` batch (what `undo` removes) and its
+   * sets numbered from 1, as the next session of the exercise on that date. Returns the stored rows.
+   */
+  logSession(input: NewSession): LoggedSet[] {
+    if (input.sets.length === 0) throw new InternalError('logSession needs at least one set.');
+    const write = this.db.transaction((): number => {
+      const { lastInsertRowid } = this.db
+        .prepare("INSERT INTO batches (kind, summary, created_at) VALUES ('log', ?, ?)")
+        .run(input.summary, input.now);
+      const batchId = Number(lastInsertRowid);
+      const session =
+        1 +
+        (this.db
+          .prepare('SELECT coalesce(max(session), 0) FROM sets WHERE exercise_id = ? AND date = ?')
+          .pluck()
+          .get(input.exerciseId, input.date) as number);
+      const insert = this.db.prepare(
+        `INSERT INTO sets (uid, batch_id, exercise_id, date, session, set_number, reps, seconds, load_kind, load_value, load_unit, rpe, pain, note, source, created_at)
+         VALUES (@uid, @batchId, @exerciseId, @date, @session, @setNumber, @reps, @seconds, @loadKind, @loadValue, @loadUnit, @rpe, @pain, @note, @source, @now)`,
+      );
+      input.sets.forEach((set, index) => {
+        insert.run({
+          uid: randomUUID(),
+          batchId,
+          exerciseId: input.exerciseId,
+          date: input.date,
+          session,
+          setNumber: index + 1,
+          reps: set.reps,
+          seconds: set.seconds,
+          loadKind: set.load.kind,
+          loadValue: set.load.kind === 'external' ? set.load.value : set.load.added,
+          loadUnit: set.load.unit,
+          rpe: set.rpe,
+          pain: set.pain,
+          note: set.note,
+          source: input.source,
+          now: input.now,
+        });
+      });
+      return batchId;
+    });
+    const batchId = write.immediate();
+    const rows = this.db.prepare(`SELECT ${SET_COLUMNS} FROM sets s WHERE s.batch_id = ? ORDER BY s.set_number`).all(batchId) as SetRow[];
+    return rows.map(toLoggedSet);
+  }
+
+  /**
+   * The last `limit` sessions of the exercise on or before `until`, oldest first, each with its
+   * sets in order. Reads through the (exercise_id, date) index with LIMIT, so it costs the
+   * same at 100 sets or 1,000,000: this is the query behind every `rehab next`.
+   */
+  recentSessions(exerciseId: number, until: string, limit: number): Session[] {
+    const rows = this.db
+      .prepare(RECENT_SESSIONS_SQL)
+      .all({ exerciseId, until, limit }) as SetRow[];
+    const sessions: Session[] = [];
+    let key: string | undefined;
+    for (const row of rows) {
+      const rowKey = `${row.date}/${row.session}`;
+      if (rowKey === key) sessions.at(-1)?.sets.push(toLoggedSet(row));
+      else sessions.push({ date: row.date, sets: [toLoggedSet(row)] });
+      key = rowKey;
+    }
+    return sessions;
+  }
+
+  /**
+   * What was done, newest date first: one entry per session (the sessions of one day in the order
+   * they were first logged), sets in order. `limitSessions` counts entries.
+   */
+  history(filter: HistoryFilter = {}): HistoryEntry[] {
+    // Built from fixed fragments only: `x IS NULL OR …` would keep SQLite from using the indexes.
+    const conditions: string[] = [];
+    const parameters: Record<string, string | number> = {};
+    if (filter.exerciseId !== undefined) {
+      conditions.push('exercise_id = @exerciseId');
+      parameters.exerciseId = filter.exerciseId;
+    }
+    if (filter.since !== undefined) {
+      conditions.push('date >= @since');
+      parameters.since = filter.since;
+    }
+    if (filter.until !== undefined) {
+      conditions.push('date <= @until');
+      parameters.until = filter.until;
+    }
+    const whereClause = (): string => (conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '');
+
+    if (filter.limitSessions !== undefined) {
+      if (filter.limitSessions <= 0) return [];
+      // N entries lie within the newest N dates. Finding the oldest of those walks an index
+      // backwards and stops, so a short history of a long log reads only the end of it.
+      const oldest = this.db
+        .prepare(`SELECT min(date) FROM (SELECT DISTINCT date FROM sets ${whereClause()} ORDER BY date DESC LIMIT @limit)`)
+        .pluck()
+        .get({ ...parameters, limit: filter.limitSessions }) as string | null;
+      if (oldest === null) return [];
+      conditions.push('date >= @oldest');
+      parameters.oldest = oldest;
+    }
+
+    // Newest date first and, within a date, in the order the sets were stored: sets_by_date is
+    // (date, rowid), so without an exercise filter this is a backward index walk with no sort.
+    const rows = this.db.prepare(`SELECT ${SET_COLUMNS} FROM sets s ${whereClause()} ORDER BY s.date DESC, s.id`).all(parameters) as SetRow[];
+    const names = new Map(
+      (this.db.prepare('SELECT id, name FROM exercises').all() as Array<{ id: number; name: string }>).map((row) => [row.id, row.name]),
+    );
+
+    const entries: HistoryEntry[] = [];
+    let day = new Map<string, HistoryEntry>();
+    let dayDate: string | undefined;
+    for (const row of rows) {
+      if (row.date !== dayDate) {
+        day = new Map();
+        dayDate = row.date;
+      }
+      const key = `${row.exercise_id}/${row.session}`;
+      let entry = day.get(key);
+      if (entry === undefined) {
+        // Sessions of one day in the order they were first logged.
+        entry = { date: row.date, session: row.session, exerciseId: row.exercise_id, exerciseName: names.get(row.exercise_id) ?? '', sets: [] };
+        day.set(key, entry);
+        entries.push(entry);
+      }
+      entry.sets.push(toLoggedSet(row));
+    }
+    // Edits and imports can store a set after a later-numbered one; show them by number.
+    for (const entry of entries) entry.sets.sort((a, b) => a.setNumber - b.setNumber);
+    return filter.limitSessions === undefined ? entries : entries.slice(0, filter.limitSessions);
+  }
+
+  /** How many sets the log holds. */
+  count(): number {
+    return this.db.prepare('SELECT count(*) FROM sets').pluck().get() as number;
+  }
+}
+
+function toLoggedSet(row: SetRow): LoggedSet {
+  const load: Load =
+    row.load_kind === 'external'
+      ? { kind: 'external', value: row.load_value, unit: row.load_unit }
+      : { kind: 'bodyweight', added: row.load_value, unit: row.load_unit };
+  return {
+    id: row.id,
+    uid: row.uid,
+    exerciseId: row.exercise_id,
+    date: row.date,
+    session: row.session,
+    setNumber: row.set_number,
+    reps: row.reps,
+    seconds: row.seconds,
+    load,
+    rpe: row.rpe,
+    pain: row.pain,
+    note: row.note,
+    source: row.source,
+  };
+}

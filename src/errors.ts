@@ -1,0 +1,35 @@
+/**
+ * The one error type users see. `usage` errors (bad or missing input) exit 2, `runtime` errors
+ * (a file that cannot be used, a database problem) exit 1. The message is one full sentence;
+ * the hint, when there is one, says what would be right.
+ */
+export class RehabError extends Error {
+  override readonly name = 'RehabError';
+
+  constructor(
+    readonly code: 'usage' | 'runtime',
+    message: string,
+    readonly hint?: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+
+  get exitCode(): 1 | 2 {
+    return this.code === 'usage' ? 2 : 1;
+  }
+}
+
+/** Shorthand for the common case: input that cannot be understood. */
+export function usageError(message: string, hint?: string): RehabError {
+  return new RehabError('usage', message, hint);
+}
+
+export function runtimeError(message: string, hint?: string, cause?: unknown): RehabError {
+  return new RehabError('runtime', message, hint, { cause });
+}
+
+/** A bug in rehab itself, not something the user did; reported with a request to file an issue. */
+export class InternalError extends Error {
+  override readonly name = 'InternalError';
+}

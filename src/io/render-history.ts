@@ -1,0 +1,85 @@
+// `rehab history` as text (grouped by day) and JSON (one object per session).
+import type { RunContext } from '../commands/context.js';
+import type { LoggedSet } from '../domain/types.js';
+import { amountOf } from '../domain/units.js';
+import { formatCounts, formatDay, formatIds, showLoad } from './format.js';
+
+export interface HistorySession {
+  date: string;
+  exerciseId: number;
+  exerciseName: string;
+  sets: LoggedSet[];
+}
+
+export function renderHistoryAsText(sessions: HistorySession[], context: Pick<RunContext, 'today' | 'displayUnits' | 'style'>): string {
+  if (sessions.length === 0) return 'Nothing logged yet for that. Record a session with `rehab log squat 25kg 3x8`.';
+  const { style } = context;
+  const nameWidth = Math.max(...sessions.map((session) => session.exerciseName.length));
+  const lines: string[] = [];
+  let day: string | undefined;
+  for (const session of sessions) {
+    if (session.date !== day) {
+      if (day !== undefined) lines.push('');
+      lines.push(style.bold(formatDay(session.date, context.today)));
+      day = session.date;
+    }
+    lines.push(`  ${session.exerciseName.padEnd(nameWidth)}  ${describeSets(session.sets, context)}`);
+  }
+  return lines.join('\n');
+}
+
+/** Sets that share a load read as one group: `25 kg 3×10 @8`, then the next load's group. */
+function describeSets(sets: LoggedSet[], context: Pick<RunContext, 'displayUnits' | 'style'>): string {
+  const groups: LoggedSet[][] = [];
+  for (const set of sets) {
+    const last = groups.at(-1);
+    if (last && sameLoad(last[0]!, set)) last.push(set);
+    else groups.push([set]);
+  }
+  const parts = groups.map((group) => {
+    const first = group[0]!;
+    const measure = first.seconds !== null ? 'seconds' : 'reps';
+    const counts = group.map((set) => set.reps ?? set.seconds ?? 0);
+    const rpes = new Set(group.map((set) => set.rpe));
+    const rpe = rpes.size === 1 ? first.rpe : null;
+    return `${showLoad(first.load, context.displayUnits)} ${formatCounts(counts, measure, rpe)}`;
+  });
+  const pains = sets.map((set) => set.pain).filter((pain): pain is number => pain !== null);
+  const notes = [...new Set(sets.map((set) => set.note).filter((note): note is string => Boolean(note)))];
+  const extras = [
+    pains.length > 0 ? `pain ${Math.max(...pains)}/10` : '',
+    notes.length > 0 ? `“${notes.join('; ')}”` : '',
+    context.style.dim(formatIds(sets.map((set) => set.id))),
+  ].filter(Boolean);
+  return `${parts.join(', then ')}  ${extras.join('  ')}`;
+}
+
+function sameLoad(a: LoggedSet, b: LoggedSet): boolean {
+  return a.load.kind === b.load.kind && a.load.unit === b.load.unit && amountOf(a.load) === amountOf(b.load);
+}
+
+export function renderHistoryAsJson(sessions: HistorySession[]): string {
+  return JSON.stringify(
+    sessions.map((session) => ({
+      date: session.date,
+      exercise: session.exerciseName,
+      sets: session.sets.map((set) => ({
+        id: set.id,
+        uid: set.uid,
+        set: set.setNumber,
+        reps: set.reps,
+        seconds: set.seconds,
+        load: amountOf(set.load),
+        unit: set.load.unit,
+        bodyweight: set.load.kind === 'bodyweight',
+        loadText: showLoad(set.load, undefined),
+        rpe: set.rpe,
+        pain: set.pain,
+        note: set.note,
+        source: set.source,
+      })),
+    })),
+    null,
+    2,
+  );
+}

@@ -1,0 +1,86 @@
+// The entry point and the one exit point: every command's output and every error passes here.
+import { CommanderError } from 'commander';
+import { buildProgram } from './cli/program.js';
+import type { CommandOutput } from './commands/output.js';
+import { InternalError, RehabError } from './errors.js';
+
+/** Runs rehab with the given arguments (without `node` and the script) and returns the exit code. */
+export async function main(args: string[]): Promise<number> {
+  const debug = args.includes('--debug');
+  const outputs: CommandOutput[] = [];
+  const program = buildProgram({ now: new Date(), deliver: (output) => outputs.push(output) });
+  try {
+    await program.parseAsync(args, { from: 'user' });
+    for (const output of outputs) await write(output);
+    return 0;
+  } catch (error) {
+    return report(error, debug);
+  }
+}
+
+async function write(output: CommandOutput): Promise<void> {
+  if (output.stderr) process.stderr.write(ensureNewline(output.stderr));
+  if (output.stdout) await writeStdout(ensureNewline(output.stdout));
+}
+
+function writeStdout(text: string): Promise<void> {
+  return new Promise((resolve) => {
+    if (process.stdout.write(text)) resolve();
+    else process.stdout.once('drain', resolve);
+  });
+}
+
+function ensureNewline(text: string): string {
+  return text.endsWith('\n') ? text : `${text}\n`;
+}
+
+/** Writes an error as one line on stderr and returns its exit code. */
+function report(error: unknown, debug: boolean): number {
+  if (error instanceof CommanderError) {
+    // --help and --version arrive here as "errors" with exit code 0.
+    if (error.exitCode === 0) return 0;
+    process.stderr.write(`rehab: ${tidyCommanderMessage(error.message)}\n`);
+    return 2;
+  }
+  if (isPromptCancel(error)) {
+    process.stderr.write('rehab: cancelled; nothing was written.\n');
+    return 130;
+  }
+  if (error instanceof RehabError) {
+    const line = error.hint ? `${error.message} ${error.hint}` : error.message;
+    process.stderr.write(`rehab: ${line}\n`);
+    if (debug && error.cause) process.stderr.write(`${describeStack(error.cause)}\n`);
+    return error.exitCode;
+  }
+  const what = error instanceof InternalError ? error.message : String((error as Error)?.message ?? error);
+  process.stderr.write(`rehab: internal error: ${what} (this is a bug in rehab; run again with --debug for details)\n`);
+  if (debug) process.stderr.write(`${describeStack(error)}\n`);
+  return 1;
+}
+
+function describeStack(error: unknown): string {
+  return error instanceof Error && error.stack ? error.stack : String(error);
+}
+
+/** Commander says `error: unknown command 'nxt'\n(Did you mean next?)`; we print one line. */
+function tidyCommanderMessage(message: string): string {
+  return message
+    .replace(/^error:\s*/i, '')
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean)
+    .join(' ');
+}
+
+/** @inquirer/prompts throws ExitPromptError on Ctrl-C: a cancel, not an error. */
+function isPromptCancel(error: unknown): boolean {
+  return error instanceof Error && (error.name === 'ExitPromptError' || error.name === 'AbortPromptError');
+}
+
+// A reader that closes the pipe early (`rehab export | head -1`) is not an error.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw error;
+});
+
+process.exitCode = await main(process.argv.slice(2));

@@ -1,0 +1,207 @@
+import path from 'node:path';
+import type Database from 'better-sqlite3';
+import { describe, expect, test } from 'vitest';
+import { ExerciseRepository } from '../../src/db/exercise-repository.js';
+import { openDatabase } from '../../src/db/open-database.js';
+import { RECENT_SESSIONS_SQL, SetRepository, type NewSet } from '../../src/db/set-repository.js';
+import type { Load } from '../../src/domain/types.js';
+import { settings, tempFolder } from './fixtures.js';
+
+const NOW = '2026-11-24T07:00:00.000Z';
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+
+interface Log {
+  db: Database.Database;
+  sets: SetRepository;
+  squat: number;
+  bridge: number;
+}
+
+function withLog(run: (log: Log) => void): void {
+  const { db } = openDatabase(path.join(tempFolder(), 'rehab.db'));
+  try {
+    const exercises = new ExerciseRepository(db);
+    const squat = exercises.create({ name: 'Goblet squat', aliases: [], settings: settings() }, NOW).id;
+    const bridge = exercises.create({ name: 'Glute bridge', aliases: [], settings: settings({ pattern: 'bridge' }) }, NOW).id;
+    run({ db, sets: new SetRepository(db), squat, bridge });
+  } finally {
+    db.close();
+  }
+}
+
+const kg = (value: number): Load => ({ kind: 'external', value, unit: 'kg' });
+
+function reps(count: number, load: Load = kg(20), extra: Partial<NewSet> = {}): NewSet {
+  return { reps: count, seconds: null, load, rpe: null, pain: null, note: null, ...extra };
+}
+
+/** Logs `count` sets of 10 on `date`. */
+function logDay(log: Log, exerciseId: number, date: string, count = 2, load: Load = kg(20)) {
+  return log.sets.logSession({
+    exerciseId,
+    date,
+    sets: Array.from({ length: count }, () => reps(10, load)),
+    source: 'typed',
+    summary: `${count} sets on ${date}`,
+    now: NOW,
+  });
+}
+
+describe('SetRepository.logSession', () => {
+  test('stores loads exactly as entered and returns the stored rows', () => {
+    withLog((log) => {
+      const stored = log.sets.logSession({
+        exerciseId: log.squat,
+        date: '2026-11-24',
+        sets: [
+          reps(10, { kind: 'external', value: 55, unit: 'lb' }, { rpe: 7.5, pain: 2, note: 'felt easy' }),
+          reps(8, { kind: 'bodyweight', added: -20, unit: 'kg' }),
+          { reps: null, seconds: 30, load: { kind: 'bodyweight', added: 0, unit: 'kg' }, rpe: null, pain: null, note: null },
+          reps(6, { kind: 'external', value: 22.5, unit: 'kg' }),
+        ],
+        source: 'typed',
+        summary: 'Goblet squat 4 sets',
+        now: NOW,
+      });
+      expect(stored.map(({ id: _id, uid: _uid, ...rest }) => rest)).toEqual([
+        { exerciseId: log.squat, date: '2026-11-24', setNumber: 1, reps: 10, seconds: null, load: { kind: 'external', value: 55, unit: 'lb' }, rpe: 7.5, pain: 2, note: 'felt easy', source: 'typed' },
+        { exerciseId: log.squat, date: '2026-11-24', setNumber: 2, reps: 8, seconds: null, load: { kind: 'bodyweight', added: -20, unit: 'kg' }, rpe: null, pain: null, note: null, source: 'typed' },
+        { exerciseId: log.squat, date: '2026-11-24', setNumber: 3, reps: null, seconds: 30, load: { kind: 'bodyweight', added: 0, unit: 'kg' }, rpe: null, pain: null, note: null, source: 'typed' },
+        { exerciseId: log.squat, date: '2026-11-24', setNumber: 4, reps: 6, seconds: null, load: { kind: 'external', value: 22.5, unit: 'kg' }, rpe: null, pain: null, note: null, source: 'typed' },
+      ]);
+      for (const set of stored) expect(set.uid).toMatch(UUID);
+      expect(new Set(stored.map((set) => set.uid)).size).toBe(4);
+      expect(log.sets.count()).toBe(4);
+      // What the rules engine reads back is the same.
+      expect(log.sets.recentSessions(log.squat, '2026-11-24', 1)[0]?.sets).toEqual(stored);
+    });
+  });
+
+  test('records one log batch per call, which the sets point to', () => {
+    withLog((log) => {
+      const first = logDay(log, log.squat, '2026-11-20');
+      const second = logDay(log, log.bridge, '2026-11-20', 3);
+      const batches = log.db.prepare('SELECT b.id, b.kind, b.summary, b.created_at, count(s.id) AS sets FROM batches b JOIN sets s ON s.batch_id = b.id GROUP BY b.id ORDER BY b.id').all();
+      expect(batches).toEqual([
+        { id: expect.any(Number), kind: 'log', summary: '2 sets on 2026-11-20', created_at: NOW, sets: first.length },
+        { id: expect.any(Number), kind: 'log', summary: '3 sets on 2026-11-20', created_at: NOW, sets: second.length },
+      ]);
+    });
+  });
+
+  test('set numbers continue after the sets already logged for that exercise on that date', () => {
+    withLog((log) => {
+      logDay(log, log.squat, '2026-11-24', 3);
+      expect(logDay(log, log.squat, '2026-11-24', 2).map((set) => set.setNumber)).toEqual([4, 5]);
+      expect(logDay(log, log.squat, '2026-11-25', 1).map((set) => set.setNumber)).toEqual([1]);
+      expect(logDay(log, log.bridge, '2026-11-24', 1).map((set) => set.setNumber)).toEqual([1]);
+    });
+  });
+
+  test('a set the schema refuses writes nothing of the session', () => {
+    withLog((log) => {
+      const session = { exerciseId: log.squat, date: '2026-11-24', source: 'typed', summary: 'bad', now: NOW };
+      expect(() => log.sets.logSession({ ...session, sets: [reps(10), reps(10, kg(20), { pain: 11 })] })).toThrow(/CHECK constraint failed/);
+      expect(() => log.sets.logSession({ ...session, sets: [{ ...reps(10), seconds: 30 }] })).toThrow(/CHECK constraint failed/);
+      expect(log.sets.count()).toBe(0);
+      expect(log.db.prepare('SELECT count(*) FROM batches').pluck().get()).toBe(0);
+    });
+  });
+});
+
+describe('SetRepository.recentSessions', () => {
+  test('returns the last sessions on or before the date, oldest first, sets in order', () => {
+    withLog((log) => {
+      for (const date of ['2026-11-02', '2026-11-05', '2026-11-09', '2026-11-12', '2026-11-16']) logDay(log, log.squat, date);
+      logDay(log, log.squat, '2026-11-09', 1); // a second log the same day: set 3
+      logDay(log, log.bridge, '2026-11-10');
+
+      const sessions = log.sets.recentSessions(log.squat, '2026-11-12', 3);
+      expect(sessions.map((session) => session.date)).toEqual(['2026-11-05', '2026-11-09', '2026-11-12']);
+      expect(sessions[1]?.sets.map((set) => set.reps)).toHaveLength(3);
+      expect(sessions.flatMap((session) => session.sets.map((set) => (set as { setNumber?: number }).setNumber))).toEqual([1, 2, 1, 2, 3, 1, 2]);
+
+      expect(log.sets.recentSessions(log.squat, '2026-11-30', 1).map((session) => session.date)).toEqual(['2026-11-16']);
+      expect(log.sets.recentSessions(log.squat, '2026-11-30', 50)).toHaveLength(5);
+      expect(log.sets.recentSessions(log.squat, '2026-11-01', 5)).toEqual([]);
+      expect(log.sets.recentSessions(log.bridge, '2026-11-30', 5).map((session) => session.date)).toEqual(['2026-11-10']);
+    });
+  });
+
+  test('its query reads the (exercise_id, date) index with LIMIT, never scanning sets', () => {
+    withLog((log) => {
+      const plan = (log.db.prepare(`EXPLAIN QUERY PLAN ${RECENT_SESSIONS_SQL}`).all({ exerciseId: log.squat, until: '2026-11-24', limit: 6 }) as Array<{ detail: string }>).map(
+        (row) => row.detail,
+      );
+      expect(plan.filter((detail) => detail.includes('sets_by_exercise_date'))).toHaveLength(2);
+      expect(plan.some((detail) => /SEARCH sets USING COVERING INDEX sets_by_exercise_date \(exercise_id=\? AND date<\?\)/.test(detail))).toBe(true);
+      expect(plan.some((detail) => /SEARCH s USING INDEX sets_by_exercise_date \(exercise_id=\? AND date=\?\)/.test(detail))).toBe(true);
+      expect(plan.filter((detail) => /^SCAN (sets|s)\b/.test(detail))).toEqual([]);
+      expect(RECENT_SESSIONS_SQL).toMatch(/LIMIT @limit/);
+    });
+  });
+});
+
+describe('SetRepository.history', () => {
+  /** Three days: squat then bridge on the 20th, bridge on the 22nd, squat then bridge on the 24th. */
+  function threeDays(log: Log): void {
+    logDay(log, log.squat, '2026-11-20', 2);
+    logDay(log, log.bridge, '2026-11-20', 1);
+    logDay(log, log.bridge, '2026-11-22', 3);
+    logDay(log, log.bridge, '2026-11-24', 1);
+    logDay(log, log.squat, '2026-11-24', 2);
+    logDay(log, log.bridge, '2026-11-24', 1); // more bridge the same day: the same entry
+  }
+
+  const summary = (entries: ReturnType<SetRepository['history']>) =>
+    entries.map((entry) => `${entry.date} ${entry.exerciseName} ${entry.sets.map((set) => set.setNumber).join(',')}`);
+
+  test('groups by date and exercise, newest date first, exercises in the order first logged', () => {
+    withLog((log) => {
+      threeDays(log);
+      expect(summary(log.sets.history({}))).toEqual([
+        '2026-11-24 Glute bridge 1,2',
+        '2026-11-24 Goblet squat 1,2',
+        '2026-11-22 Glute bridge 1,2,3',
+        '2026-11-20 Goblet squat 1,2',
+        '2026-11-20 Glute bridge 1',
+      ]);
+      expect(log.sets.history({})[0]?.exerciseId).toBe(log.bridge);
+    });
+  });
+
+  test('filters by exercise and by date range, both ends inclusive', () => {
+    withLog((log) => {
+      threeDays(log);
+      expect(summary(log.sets.history({ exerciseId: log.squat }))).toEqual(['2026-11-24 Goblet squat 1,2', '2026-11-20 Goblet squat 1,2']);
+      expect(summary(log.sets.history({ since: '2026-11-22', until: '2026-11-22' }))).toEqual(['2026-11-22 Glute bridge 1,2,3']);
+      expect(summary(log.sets.history({ since: '2026-11-21' }))).toHaveLength(3);
+      expect(summary(log.sets.history({ until: '2026-11-21' }))).toHaveLength(2);
+      expect(log.sets.history({ since: '2026-12-01' })).toEqual([]);
+    });
+  });
+
+  test('limitSessions counts entries (one per date and exercise), newest first', () => {
+    withLog((log) => {
+      threeDays(log);
+      expect(summary(log.sets.history({ limitSessions: 1 }))).toEqual(['2026-11-24 Glute bridge 1,2']);
+      expect(summary(log.sets.history({ limitSessions: 3 }))).toEqual([
+        '2026-11-24 Glute bridge 1,2',
+        '2026-11-24 Goblet squat 1,2',
+        '2026-11-22 Glute bridge 1,2,3',
+      ]);
+      expect(summary(log.sets.history({ exerciseId: log.squat, limitSessions: 1 }))).toEqual(['2026-11-24 Goblet squat 1,2']);
+      expect(summary(log.sets.history({ until: '2026-11-22', limitSessions: 2 }))).toEqual(['2026-11-22 Glute bridge 1,2,3', '2026-11-20 Goblet squat 1,2']);
+      expect(log.sets.history({ limitSessions: 100 })).toHaveLength(5);
+      expect(log.sets.history({ limitSessions: 0 })).toEqual([]);
+    });
+  });
+
+  test('an empty log has no history and no sets', () => {
+    withLog((log) => {
+      expect(log.sets.history({})).toEqual([]);
+      expect(log.sets.history({ limitSessions: 5 })).toEqual([]);
+      expect(log.sets.count()).toBe(0);
+    });
+  });
+});
