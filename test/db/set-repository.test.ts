@@ -4,7 +4,7 @@ import { describe, expect, test } from 'vitest';
 import { ExerciseRepository } from '../../src/db/exercise-repository.js';
 import { openDatabase } from '../../src/db/open-database.js';
 import { RECENT_SESSIONS_SQL, SetRepository, type NewSet } from '../../src/db/set-repository.js';
-import type { Load } from '../../src/domain/types.js';
+import type { Load, LoggedSet, Session } from '../../src/domain/types.js';
 import { settings, tempFolder } from './fixtures.js';
 
 const NOW = '2026-11-24T07:00:00.000Z';
@@ -35,6 +35,9 @@ function reps(count: number, load: Load = kg(20), extra: Partial<NewSet> = {}): 
   return { reps: count, seconds: null, load, rpe: null, pain: null, note: null, ...extra };
 }
 
+/** A stored set as `session/set number`. */
+const place = (set: LoggedSet): string => `${set.session}/${set.setNumber}`;
+
 /** Logs `count` sets of 10 on `date`. */
 function logDay(log: Log, exerciseId: number, date: string, count = 2, load: Load = kg(20)) {
   return log.sets.logSession({
@@ -64,10 +67,10 @@ describe('SetRepository.logSession', () => {
         now: NOW,
       });
       expect(stored.map(({ id: _id, uid: _uid, ...rest }) => rest)).toEqual([
-        { exerciseId: log.squat, date: '2026-11-24', setNumber: 1, reps: 10, seconds: null, load: { kind: 'external', value: 55, unit: 'lb' }, rpe: 7.5, pain: 2, note: 'felt easy', source: 'typed' },
-        { exerciseId: log.squat, date: '2026-11-24', setNumber: 2, reps: 8, seconds: null, load: { kind: 'bodyweight', added: -20, unit: 'kg' }, rpe: null, pain: null, note: null, source: 'typed' },
-        { exerciseId: log.squat, date: '2026-11-24', setNumber: 3, reps: null, seconds: 30, load: { kind: 'bodyweight', added: 0, unit: 'kg' }, rpe: null, pain: null, note: null, source: 'typed' },
-        { exerciseId: log.squat, date: '2026-11-24', setNumber: 4, reps: 6, seconds: null, load: { kind: 'external', value: 22.5, unit: 'kg' }, rpe: null, pain: null, note: null, source: 'typed' },
+        { exerciseId: log.squat, date: '2026-11-24', session: 1, setNumber: 1, reps: 10, seconds: null, load: { kind: 'external', value: 55, unit: 'lb' }, rpe: 7.5, pain: 2, note: 'felt easy', source: 'typed' },
+        { exerciseId: log.squat, date: '2026-11-24', session: 1, setNumber: 2, reps: 8, seconds: null, load: { kind: 'bodyweight', added: -20, unit: 'kg' }, rpe: null, pain: null, note: null, source: 'typed' },
+        { exerciseId: log.squat, date: '2026-11-24', session: 1, setNumber: 3, reps: null, seconds: 30, load: { kind: 'bodyweight', added: 0, unit: 'kg' }, rpe: null, pain: null, note: null, source: 'typed' },
+        { exerciseId: log.squat, date: '2026-11-24', session: 1, setNumber: 4, reps: 6, seconds: null, load: { kind: 'external', value: 22.5, unit: 'kg' }, rpe: null, pain: null, note: null, source: 'typed' },
       ]);
       for (const set of stored) expect(set.uid).toMatch(UUID);
       expect(new Set(stored.map((set) => set.uid)).size).toBe(4);
@@ -89,12 +92,32 @@ describe('SetRepository.logSession', () => {
     });
   });
 
-  test('set numbers continue after the sets already logged for that exercise on that date', () => {
+  test('a second log of the same exercise on the same date is session 2, numbered from 1', () => {
     withLog((log) => {
-      logDay(log, log.squat, '2026-11-24', 3);
-      expect(logDay(log, log.squat, '2026-11-24', 2).map((set) => set.setNumber)).toEqual([4, 5]);
-      expect(logDay(log, log.squat, '2026-11-25', 1).map((set) => set.setNumber)).toEqual([1]);
-      expect(logDay(log, log.bridge, '2026-11-24', 1).map((set) => set.setNumber)).toEqual([1]);
+      expect(logDay(log, log.squat, '2026-11-24', 3).map(place)).toEqual(['1/1', '1/2', '1/3']);
+      expect(logDay(log, log.squat, '2026-11-24', 2).map(place)).toEqual(['2/1', '2/2']);
+      expect(logDay(log, log.squat, '2026-11-24', 1).map(place)).toEqual(['3/1']);
+      // Every other date and every other exercise counts its own sessions, whatever order they come in.
+      expect(logDay(log, log.squat, '2026-11-25', 1).map(place)).toEqual(['1/1']);
+      expect(logDay(log, log.squat, '2026-11-23', 2).map(place)).toEqual(['1/1', '1/2']);
+      expect(logDay(log, log.bridge, '2026-11-24', 1).map(place)).toEqual(['1/1']);
+      expect(logDay(log, log.bridge, '2026-11-24', 1).map(place)).toEqual(['2/1']);
+      // What is stored, not only what is returned.
+      const stored = log.db
+        .prepare("SELECT session || '/' || set_number FROM sets WHERE exercise_id = ? AND date = '2026-11-24' ORDER BY id")
+        .pluck()
+        .all(log.squat);
+      expect(stored).toEqual(['1/1', '1/2', '1/3', '2/1', '2/2', '3/1']);
+    });
+  });
+
+  test('the next session is one after the highest of the day, not one after how many there are', () => {
+    withLog((log) => {
+      logDay(log, log.squat, '2026-11-24');
+      logDay(log, log.squat, '2026-11-24');
+      // Session 1 gone (as an undo or an edit may leave it), session 2 still there.
+      log.db.prepare('DELETE FROM sets WHERE exercise_id = ? AND session = 1').run(log.squat);
+      expect(logDay(log, log.squat, '2026-11-24', 1).map(place)).toEqual(['3/1']);
     });
   });
 
@@ -105,39 +128,76 @@ describe('SetRepository.logSession', () => {
       expect(() => log.sets.logSession({ ...session, sets: [{ ...reps(10), seconds: 30 }] })).toThrow(/CHECK constraint failed/);
       expect(log.sets.count()).toBe(0);
       expect(log.db.prepare('SELECT count(*) FROM batches').pluck().get()).toBe(0);
+      // A refused log takes no session number.
+      expect(logDay(log, log.squat, '2026-11-24', 1).map(place)).toEqual(['1/1']);
     });
   });
 });
 
 describe('SetRepository.recentSessions', () => {
+  /** Each session as `date/session: set numbers`. */
+  const sessionsOf = (sessions: Session[]) =>
+    sessions.map((session) => {
+      const sets = session.sets as LoggedSet[];
+      for (const set of sets) expect({ date: set.date, session: set.session }).toEqual({ date: session.date, session: sets[0]?.session });
+      return `${session.date}/${sets[0]?.session}: ${sets.map((set) => set.setNumber).join(',')}`;
+    });
+
   test('returns the last sessions on or before the date, oldest first, sets in order', () => {
     withLog((log) => {
       for (const date of ['2026-11-02', '2026-11-05', '2026-11-09', '2026-11-12', '2026-11-16']) logDay(log, log.squat, date);
-      logDay(log, log.squat, '2026-11-09', 1); // a second log the same day: set 3
+      logDay(log, log.squat, '2026-11-09', 1); // a second log the same day: session 2, set 1
       logDay(log, log.bridge, '2026-11-10');
 
-      const sessions = log.sets.recentSessions(log.squat, '2026-11-12', 3);
-      expect(sessions.map((session) => session.date)).toEqual(['2026-11-05', '2026-11-09', '2026-11-12']);
-      expect(sessions[1]?.sets.map((set) => set.reps)).toHaveLength(3);
-      expect(sessions.flatMap((session) => session.sets.map((set) => (set as { setNumber?: number }).setNumber))).toEqual([1, 2, 1, 2, 3, 1, 2]);
+      expect(sessionsOf(log.sets.recentSessions(log.squat, '2026-11-12', 3))).toEqual(['2026-11-09/1: 1,2', '2026-11-09/2: 1', '2026-11-12/1: 1,2']);
+      expect(sessionsOf(log.sets.recentSessions(log.squat, '2026-11-12', 4))).toEqual(['2026-11-05/1: 1,2', '2026-11-09/1: 1,2', '2026-11-09/2: 1', '2026-11-12/1: 1,2']);
+      // The limit counts sessions, so it can fall between two sessions of one day.
+      expect(sessionsOf(log.sets.recentSessions(log.squat, '2026-11-09', 1))).toEqual(['2026-11-09/2: 1']);
+      expect(sessionsOf(log.sets.recentSessions(log.squat, '2026-11-10', 2))).toEqual(['2026-11-09/1: 1,2', '2026-11-09/2: 1']);
 
-      expect(log.sets.recentSessions(log.squat, '2026-11-30', 1).map((session) => session.date)).toEqual(['2026-11-16']);
-      expect(log.sets.recentSessions(log.squat, '2026-11-30', 50)).toHaveLength(5);
+      expect(sessionsOf(log.sets.recentSessions(log.squat, '2026-11-30', 1))).toEqual(['2026-11-16/1: 1,2']);
+      expect(log.sets.recentSessions(log.squat, '2026-11-30', 50)).toHaveLength(6);
       expect(log.sets.recentSessions(log.squat, '2026-11-01', 5)).toEqual([]);
-      expect(log.sets.recentSessions(log.bridge, '2026-11-30', 5).map((session) => session.date)).toEqual(['2026-11-10']);
+      expect(sessionsOf(log.sets.recentSessions(log.bridge, '2026-11-30', 5))).toEqual(['2026-11-10/1: 1,2']);
+    });
+  });
+
+  test('orders sessions by date and session, not by when they were logged', () => {
+    withLog((log) => {
+      logDay(log, log.squat, '2026-11-12', 1);
+      logDay(log, log.squat, '2026-11-05', 2);
+      logDay(log, log.squat, '2026-11-12', 3);
+      logDay(log, log.squat, '2026-11-05', 1);
+      expect(sessionsOf(log.sets.recentSessions(log.squat, '2026-11-30', 10))).toEqual([
+        '2026-11-05/1: 1,2',
+        '2026-11-05/2: 1',
+        '2026-11-12/1: 1',
+        '2026-11-12/2: 1,2,3',
+      ]);
+      expect(sessionsOf(log.sets.recentSessions(log.squat, '2026-11-30', 3))).toEqual(['2026-11-05/2: 1', '2026-11-12/1: 1', '2026-11-12/2: 1,2,3']);
     });
   });
 
   test('its query reads the (exercise_id, date) index with LIMIT, never scanning sets', () => {
     withLog((log) => {
-      const plan = (log.db.prepare(`EXPLAIN QUERY PLAN ${RECENT_SESSIONS_SQL}`).all({ exerciseId: log.squat, until: '2026-11-24', limit: 6 }) as Array<{ detail: string }>).map(
-        (row) => row.detail,
-      );
-      expect(plan.filter((detail) => detail.includes('sets_by_exercise_date'))).toHaveLength(2);
-      expect(plan.some((detail) => /SEARCH sets USING COVERING INDEX sets_by_exercise_date \(exercise_id=\? AND date<\?\)/.test(detail))).toBe(true);
-      expect(plan.some((detail) => /SEARCH s USING INDEX sets_by_exercise_date \(exercise_id=\? AND date=\?\)/.test(detail))).toBe(true);
-      expect(plan.filter((detail) => /^SCAN (sets|s)\b/.test(detail))).toEqual([]);
-      expect(RECENT_SESSIONS_SQL).toMatch(/LIMIT @limit/);
+      const plan = log.db.prepare(`EXPLAIN QUERY PLAN ${RECENT_SESSIONS_SQL}`).all({ exerciseId: log.squat, until: '2026-11-24', limit: 6 }) as Array<{
+        id: number;
+        parent: number;
+        detail: string;
+      }>;
+      const details = plan.map((row) => row.detail);
+      expect(details.filter((detail) => detail.includes('sets_by_exercise_date'))).toHaveLength(2);
+      expect(details.filter((detail) => /^SCAN (sets|s)\b/.test(detail))).toEqual([]);
+      // Each chosen session's sets are looked up by exercise, date and session.
+      expect(details).toContain('SEARCH s USING INDEX sets_by_exercise_date (exercise_id=? AND date=? AND session=?)');
+
+      // The sessions themselves: one backward walk of the covering index, DISTINCT and ORDER BY
+      // served by its order (no temp b-tree), so LIMIT stops the walk after `limit` sessions.
+      const recent = plan.find((row) => /^(CO-ROUTINE|MATERIALIZE) recent\b/.test(row.detail));
+      expect(recent).toBeDefined();
+      const inRecent = plan.filter((row) => row.parent === recent?.id).map((row) => row.detail);
+      expect(inRecent).toEqual(['SEARCH sets USING COVERING INDEX sets_by_exercise_date (exercise_id=? AND date<?)']);
+      expect(RECENT_SESSIONS_SQL).toMatch(/SELECT DISTINCT date, session FROM sets[^)]*ORDER BY date DESC, session DESC\s+LIMIT @limit\s*\)/);
     });
   });
 });
@@ -150,49 +210,67 @@ describe('SetRepository.history', () => {
     logDay(log, log.bridge, '2026-11-22', 3);
     logDay(log, log.bridge, '2026-11-24', 1);
     logDay(log, log.squat, '2026-11-24', 2);
-    logDay(log, log.bridge, '2026-11-24', 1); // more bridge the same day: the same entry
+    logDay(log, log.bridge, '2026-11-24', 2); // more bridge the same day: session 2, its own entry
   }
 
   const summary = (entries: ReturnType<SetRepository['history']>) =>
-    entries.map((entry) => `${entry.date} ${entry.exerciseName} ${entry.sets.map((set) => set.setNumber).join(',')}`);
+    entries.map((entry) => `${entry.date} ${entry.exerciseName} #${entry.session} ${entry.sets.map((set) => set.setNumber).join(',')}`);
 
-  test('groups by date and exercise, newest date first, exercises in the order first logged', () => {
+  test('one entry per session, newest date first, the sessions of a day in the order first logged', () => {
     withLog((log) => {
       threeDays(log);
       expect(summary(log.sets.history({}))).toEqual([
-        '2026-11-24 Glute bridge 1,2',
-        '2026-11-24 Goblet squat 1,2',
-        '2026-11-22 Glute bridge 1,2,3',
-        '2026-11-20 Goblet squat 1,2',
-        '2026-11-20 Glute bridge 1',
+        '2026-11-24 Glute bridge #1 1',
+        '2026-11-24 Goblet squat #1 1,2',
+        '2026-11-24 Glute bridge #2 1,2',
+        '2026-11-22 Glute bridge #1 1,2,3',
+        '2026-11-20 Goblet squat #1 1,2',
+        '2026-11-20 Glute bridge #1 1',
       ]);
-      expect(log.sets.history({})[0]?.exerciseId).toBe(log.bridge);
+      const [first, , third] = log.sets.history({});
+      expect(first && { ...first, sets: first.sets.length }).toEqual({ date: '2026-11-24', session: 1, exerciseId: log.bridge, exerciseName: 'Glute bridge', sets: 1 });
+      expect(third && { ...third, sets: third.sets.length }).toEqual({ date: '2026-11-24', session: 2, exerciseId: log.bridge, exerciseName: 'Glute bridge', sets: 2 });
+      // Every set sits in the entry of its own session.
+      for (const entry of log.sets.history({})) {
+        for (const set of entry.sets) expect([set.date, set.exerciseId, set.session]).toEqual([entry.date, entry.exerciseId, entry.session]);
+      }
     });
   });
 
   test('filters by exercise and by date range, both ends inclusive', () => {
     withLog((log) => {
       threeDays(log);
-      expect(summary(log.sets.history({ exerciseId: log.squat }))).toEqual(['2026-11-24 Goblet squat 1,2', '2026-11-20 Goblet squat 1,2']);
-      expect(summary(log.sets.history({ since: '2026-11-22', until: '2026-11-22' }))).toEqual(['2026-11-22 Glute bridge 1,2,3']);
-      expect(summary(log.sets.history({ since: '2026-11-21' }))).toHaveLength(3);
+      expect(summary(log.sets.history({ exerciseId: log.squat }))).toEqual(['2026-11-24 Goblet squat #1 1,2', '2026-11-20 Goblet squat #1 1,2']);
+      expect(summary(log.sets.history({ exerciseId: log.bridge, since: '2026-11-23' }))).toEqual(['2026-11-24 Glute bridge #1 1', '2026-11-24 Glute bridge #2 1,2']);
+      expect(summary(log.sets.history({ since: '2026-11-22', until: '2026-11-22' }))).toEqual(['2026-11-22 Glute bridge #1 1,2,3']);
+      expect(summary(log.sets.history({ since: '2026-11-21' }))).toHaveLength(4);
       expect(summary(log.sets.history({ until: '2026-11-21' }))).toHaveLength(2);
       expect(log.sets.history({ since: '2026-12-01' })).toEqual([]);
     });
   });
 
-  test('limitSessions counts entries (one per date and exercise), newest first', () => {
+  test('limitSessions counts entries (one per session), newest first', () => {
     withLog((log) => {
       threeDays(log);
-      expect(summary(log.sets.history({ limitSessions: 1 }))).toEqual(['2026-11-24 Glute bridge 1,2']);
-      expect(summary(log.sets.history({ limitSessions: 3 }))).toEqual([
-        '2026-11-24 Glute bridge 1,2',
-        '2026-11-24 Goblet squat 1,2',
-        '2026-11-22 Glute bridge 1,2,3',
+      expect(summary(log.sets.history({ limitSessions: 1 }))).toEqual(['2026-11-24 Glute bridge #1 1']);
+      // The limit can fall inside a day, between two sessions of one exercise.
+      expect(summary(log.sets.history({ limitSessions: 2 }))).toEqual(['2026-11-24 Glute bridge #1 1', '2026-11-24 Goblet squat #1 1,2']);
+      expect(summary(log.sets.history({ limitSessions: 4 }))).toEqual([
+        '2026-11-24 Glute bridge #1 1',
+        '2026-11-24 Goblet squat #1 1,2',
+        '2026-11-24 Glute bridge #2 1,2',
+        '2026-11-22 Glute bridge #1 1,2,3',
       ]);
-      expect(summary(log.sets.history({ exerciseId: log.squat, limitSessions: 1 }))).toEqual(['2026-11-24 Goblet squat 1,2']);
-      expect(summary(log.sets.history({ until: '2026-11-22', limitSessions: 2 }))).toEqual(['2026-11-22 Glute bridge 1,2,3', '2026-11-20 Goblet squat 1,2']);
-      expect(log.sets.history({ limitSessions: 100 })).toHaveLength(5);
+      expect(summary(log.sets.history({ exerciseId: log.squat, limitSessions: 1 }))).toEqual(['2026-11-24 Goblet squat #1 1,2']);
+      expect(summary(log.sets.history({ exerciseId: log.bridge, limitSessions: 1 }))).toEqual(['2026-11-24 Glute bridge #1 1']);
+      expect(summary(log.sets.history({ exerciseId: log.bridge, limitSessions: 3 }))).toEqual([
+        '2026-11-24 Glute bridge #1 1',
+        '2026-11-24 Glute bridge #2 1,2',
+        '2026-11-22 Glute bridge #1 1,2,3',
+      ]);
+      expect(summary(log.sets.history({ until: '2026-11-22', limitSessions: 2 }))).toEqual(['2026-11-22 Glute bridge #1 1,2,3', '2026-11-20 Goblet squat #1 1,2']);
+      expect(log.sets.history({ limitSessions: 6 })).toHaveLength(6);
+      expect(log.sets.history({ limitSessions: 100 })).toHaveLength(6);
       expect(log.sets.history({ limitSessions: 0 })).toEqual([]);
     });
   });
