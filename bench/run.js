@@ -1,0 +1,148 @@
+// `npm run bench`: rehab's speed and memory as ratios against a reference measured in the same
+// run (Node's own start-up, the sqlite3 CLI), never as absolute times: machines are shared and
+// noisy, ratios much less so. Each pair runs alternately; medians of RUNS runs after a warm-up.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { exists, generateLog, strongExport } from './generate-log.js';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const BIN = path.join(ROOT, 'bin', 'rehab.js');
+const OUT = path.join(ROOT, 'bench', 'out');
+const RUNS = Number(process.env.BENCH_RUNS ?? 10);
+const SIZES = { '1k': 1_000, '100k': 100_000, '400k': 400_000, '1M': 1_000_000 };
+
+mkdirSync(OUT, { recursive: true });
+
+function haveSqlite3() {
+  return spawnSync('sqlite3', ['-version'], { encoding: 'utf8' }).status === 0;
+}
+
+function haveGnuTime() {
+  return spawnSync('/usr/bin/time', ['-f', '%M', 'true'], { encoding: 'utf8' }).status === 0;
+}
+
+/** Wall time of one run in ms (and the exit status, which must be 0). */
+function timeOnce(command, args, options = {}) {
+  const start = process.hrtime.bigint();
+  const result = spawnSync(command, args, { stdio: ['ignore', options.stdout ?? 'ignore', 'pipe'], shell: options.shell ?? false, encoding: 'utf8' });
+  const ms = Number(process.hrtime.bigint() - start) / 1e6;
+  if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed: ${result.stderr}`);
+  return ms;
+}
+
+function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+}
+
+/** Runs `subject` and `reference` alternately, RUNS times each after one warm-up of each. */
+function compare(name, subject, reference, target) {
+  subject();
+  reference();
+  const a = [];
+  const b = [];
+  for (let i = 0; i < RUNS; i++) {
+    a.push(subject());
+    b.push(reference());
+  }
+  const row = { name, subjectMs: median(a), referenceMs: median(b), ratio: median(a) / median(b), target };
+  row.ok = row.ratio <= target;
+  console.log(`${name.padEnd(52)} ${row.subjectMs.toFixed(1).padStart(8)} ms ${row.referenceMs.toFixed(1).padStart(8)} ms ${row.ratio.toFixed(2).padStart(6)}× ${`≤ ${target}×`.padStart(8)} ${row.ok ? 'ok' : 'MISSED'}`);
+  return row;
+}
+
+/** Peak resident memory of one run in MB, from GNU time. */
+function peakMemoryMb(command, args) {
+  const result = spawnSync('/usr/bin/time', ['-f', '%M', command, ...args], { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
+  if (result.status !== 0) throw new Error(`${command} failed: ${result.stderr}`);
+  const lines = result.stderr.trim().split('\n');
+  return Number(lines.at(-1)) / 1024;
+}
+
+function database(label) {
+  const file = path.join(OUT, `log-${label}.db`);
+  if (!exists(file) || process.env.BENCH_REGENERATE) {
+    process.stderr.write(`generating ${label} sets… `);
+    generateLog(file, { sets: SIZES[label] });
+    process.stderr.write('done\n');
+  }
+  return file;
+}
+
+const rehab = (db, ...args) => () => timeOnce(process.execPath, [BIN, '--db', db, ...args]);
+const nodeFloor = () => timeOnce(process.execPath, ['-e', '0']);
+
+const EXPORT_SQL =
+  "SELECT s.uid, s.date, e.name, s.session, s.set_number, s.reps, s.seconds, s.load_value, s.load_unit, s.load_kind, s.rpe, s.pain, s.note, s.source FROM sets s JOIN exercises e ON e.id = s.exercise_id ORDER BY s.date, e.name, s.session, s.set_number";
+
+const rows = [];
+console.log(`rehab benchmark: medians of ${RUNS} runs after a warm-up, alternating with the reference\n`);
+console.log(`${'measure'.padEnd(52)} ${'rehab'.padStart(11)} ${'reference'.padStart(11)} ${'ratio'.padStart(7)} ${'target'.padStart(8)}`);
+
+const db1k = database('1k');
+const db400k = database('400k');
+const db1M = database('1M');
+
+rows.push(compare('rehab --help vs node -e 0', () => timeOnce(process.execPath, [BIN, '--help']), nodeFloor, 1.25));
+rows.push(compare('rehab next (400k sets) vs node -e 0', rehab(db400k, 'next'), nodeFloor, 1.35));
+rows.push(compare('rehab log squat 25kg (400k sets) vs node -e 0', rehab(db400k, 'log', 'squat', '25kg'), nodeFloor, 1.4));
+rows.push(compare('rehab next at 1M sets vs at 1k sets', rehab(db1M, 'next'), rehab(db1k, 'next'), 1.1));
+
+if (haveSqlite3()) {
+  rows.push(
+    compare(
+      'rehab export (1M sets) > /dev/null vs sqlite3 -csv',
+      () => timeOnce('sh', ['-c', `"${process.execPath}" "${BIN}" --db "${db1M}" export > /dev/null`]),
+      () => timeOnce('sh', ['-c', `sqlite3 -csv -header "${db1M}" "${EXPORT_SQL}" > /dev/null`]),
+      1.5,
+    ),
+  );
+  const csv = path.join(OUT, 'strong-100k.csv');
+  writeFileSync(csv, strongExport(100_000));
+  const importTarget = path.join(OUT, 'import-target.db');
+  const sqliteTarget = path.join(OUT, 'import-sqlite.db');
+  rows.push(
+    compare(
+      'rehab import (100k-row Strong export) vs sqlite3 .import',
+      () => {
+        generateFresh(importTarget);
+        return timeOnce(process.execPath, [BIN, '--db', importTarget, 'import', csv, '--from', 'strong']);
+      },
+      () => {
+        spawnSync('rm', ['-f', sqliteTarget]);
+        return timeOnce('sqlite3', [sqliteTarget, '.mode csv', `.import "${csv}" strong`]);
+      },
+      3,
+    ),
+  );
+} else {
+  console.log('\nsqlite3 is not installed, so the export and import comparisons were skipped: `apt-get install sqlite3` (Debian/Ubuntu) or `brew install sqlite` (macOS).');
+}
+
+function generateFresh(file) {
+  for (const suffix of ['', '-wal', '-shm']) spawnSync('rm', ['-f', `${file}${suffix}`]);
+  spawnSync(process.execPath, [BIN, '--db', file, 'next'], { stdio: 'ignore' });
+}
+
+if (haveGnuTime()) {
+  const exportMb = peakMemoryMb(process.execPath, [BIN, '--db', db1M, 'export', '-o', '/dev/null']);
+  console.log(`\npeak memory of rehab export (1M sets): ${exportMb.toFixed(1)} MB (target < 100 MB) ${exportMb < 100 ? 'ok' : 'MISSED'}`);
+  rows.push({ name: 'peak memory of rehab export (1M sets), MB', value: exportMb, target: 100, ok: exportMb < 100 });
+  const csv = path.join(OUT, 'strong-100k.csv');
+  if (exists(csv)) {
+    const importTarget = path.join(OUT, 'import-memory.db');
+    generateFresh(importTarget);
+    const importMb = peakMemoryMb(process.execPath, [BIN, '--db', importTarget, 'import', csv, '--from', 'strong']);
+    console.log(`peak memory of rehab import (100k rows): ${importMb.toFixed(1)} MB`);
+    rows.push({ name: 'peak memory of rehab import (100k rows), MB', value: importMb });
+  }
+} else {
+  console.log('\nGNU time (/usr/bin/time) is missing, so peak memory was not measured: `apt-get install time`.');
+}
+
+const file = path.join(OUT, 'results.json');
+writeFileSync(file, `${JSON.stringify({ date: new Date().toISOString(), node: process.version, runs: RUNS, rows }, null, 2)}\n`);
+console.log(`\nsaved ${path.relative(ROOT, file)}`);
