@@ -332,7 +332,7 @@ function checkinNotes(h: History): string[] {
 function regressDecision(h: History, why: string): Decision {
   const load = loadWith(h, regressAmount(amountOf(h.working.load), h.increment, h.step));
   const change = cannotGoLower(h)
-    ? `regress, but ${cannotGoLowerPhrase(load)}`
+    ? `regress, but ${cannotGoLowerPhrase(load, h.settings.measure)}`
     : `regress to ${formatLoad(load)} (one increment of ${h.increment} ${h.unit} or −10 %, whichever is larger, rounded down to the step)`;
   return {
     action: 'regress',
@@ -534,11 +534,12 @@ function cannotGoLower(h: History): boolean {
 
 /** "rounded down to 22 kg", or why a load at bodyweight (or 0) stays where it is. */
 function loweredTo(h: History, load: Load): string {
-  return cannotGoLower(h) ? `but ${cannotGoLowerPhrase(load)}` : `rounded down to ${formatLoad(load)}`;
+  return cannotGoLower(h) ? `but ${cannotGoLowerPhrase(load, h.settings.measure)}` : `rounded down to ${formatLoad(load)}`;
 }
 
-function cannotGoLowerPhrase(load: Load): string {
-  return `${formatLoad(load)} cannot go lower, so reduce the reps or the range of motion instead`;
+function cannotGoLowerPhrase(load: Load, measure: Measure): string {
+  const instead = measure === 'seconds' ? 'shorter holds' : 'fewer reps or a smaller range of motion';
+  return `${formatLoad(load)} cannot go lower, so the easing comes from ${instead}`;
 }
 
 function withNotes(decision: Decision, notes: string[]): Decision {

@@ -219,7 +219,7 @@ const rows: Row[] = [
     action: 'regress',
     load: bw(),
     target: 8,
-    reason: 'bodyweight cannot go lower, so reduce the reps or the range of motion instead',
+    reason: 'bodyweight cannot go lower, so the easing comes from fewer reps or a smaller range of motion',
   },
   {
     name: 'next-morning check-in 6/10 → hold the load and the target (Silbernagel 2007: pain settles by the next morning)',
@@ -305,7 +305,7 @@ const rows: Row[] = [
     action: 'resume',
     load: bw(),
     target: 8,
-    reason: 'load −20 %, but bodyweight cannot go lower, so reduce the reps or the range of motion instead',
+    reason: 'load −20 %, but bodyweight cannot go lower, so the easing comes from fewer reps or a smaller range of motion',
   },
   {
     name: 'rounding to a 2 kg dumbbell step: 25 kg progresses to 26 kg (SPEC §4 step 5)',
@@ -352,6 +352,14 @@ const rows: Row[] = [
     action: 'progress',
     load: bw(2.5),
     target: 20,
+  },
+  {
+    name: 'timed hold after a 30-day gap at bodyweight: back to the shortest hold ([design] on McMaster 2013)',
+    given: input({ settings: plank(), today: day(30), sessions: [holds(0, bw(), [40, 40, 40])], checkins: calm(0) }),
+    action: 'resume',
+    load: bw(),
+    target: 20,
+    reason: 'bodyweight cannot go lower, so the easing comes from shorter holds',
   },
   {
     name: 'timed hold: short of the last target → hold the target (SPEC §4)',
