@@ -21,6 +21,7 @@ export async function main(args: string[]): Promise<number> {
 async function write(output: CommandOutput): Promise<void> {
   if (output.stderr) process.stderr.write(ensureNewline(output.stderr));
   if (output.stdout) await writeStdout(ensureNewline(output.stdout));
+  if (output.stream) await output.stream(process.stdout);
 }
 
 function writeStdout(text: string): Promise<void> {

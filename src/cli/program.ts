@@ -8,9 +8,19 @@ import { isoDay } from '../io/format.js';
 import { createStyle, wantsColour } from '../io/style.js';
 import type { Unit } from '../domain/types.js';
 import { resolveDbPath } from './db-path.js';
+import { registerBodyweight } from './bodyweight.js';
+import { registerDelete } from './delete.js';
+import { registerEdit } from './edit.js';
+import { registerExport } from './export.js';
+import { registerExercise } from './exercise.js';
 import { registerHistory } from './history.js';
+import { registerImport } from './import.js';
 import { registerLog } from './log.js';
+import { registerMilestones } from './milestones.js';
 import { registerNext } from './next.js';
+import { registerPain } from './pain.js';
+import { registerPlan } from './plan.js';
+import { registerUndo } from './undo.js';
 import type { Wiring } from './wiring.js';
 
 interface GlobalOptions {
@@ -65,7 +75,7 @@ rehab is not medical advice. See the README for the red flags that mean: stop an
     );
 
   const wiring: Wiring = { today, contextFrom, deliver };
-  for (const register of [registerLog, registerNext, registerHistory]) register(program, wiring);
+  for (const register of [registerLog, registerNext, registerHistory, registerExport, registerImport, registerExercise, registerPlan, registerPain, registerBodyweight, registerMilestones, registerUndo, registerEdit, registerDelete]) register(program, wiring);
 
   return program;
 }

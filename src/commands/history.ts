@@ -1,7 +1,9 @@
+import { BodyweightRepository } from '../db/bodyweight-repository.js';
+import type { DatedBodyweight } from '../domain/bodyweight.js';
 import { usageError } from '../errors.js';
 import { renderHistoryAsJson, renderHistoryAsText } from '../io/render-history.js';
 import type { RunContext } from './context.js';
-import { withLog } from './open-log.js';
+import { withLog, type RehabLog } from './open-log.js';
 import type { CommandOutput, OutputFormat } from './output.js';
 import { findExercise } from './prescribe.js';
 
@@ -25,7 +27,19 @@ export async function historyCommand(name: string | undefined, options: HistoryO
       until: options.until,
       limitSessions: options.limit,
     });
-    const stdout = options.format === 'json' ? renderHistoryAsJson(sessions) : renderHistoryAsText(sessions, context);
+    const bodyweights = bodyweightsFor(log, sessions);
+    const stdout = options.format === 'json' ? renderHistoryAsJson(sessions, bodyweights) : renderHistoryAsText(sessions, context, bodyweights);
     return { stdout, stderr: log.notices.join('\n') };
   });
+}
+
+/**
+ * The body weights in force over the days of these sessions, to show the total of `bw` loads
+ * (`bw + 10 kg (≈ 90 kg)`); none read when no set was at bodyweight.
+ */
+function bodyweightsFor(log: RehabLog, sessions: Array<{ date: string; sets: Array<{ load: { kind: string } }> }>): DatedBodyweight[] {
+  const dates = sessions.filter((session) => session.sets.some((set) => set.load.kind === 'bodyweight')).map((session) => session.date);
+  if (dates.length === 0) return [];
+  const sorted = [...dates].sort();
+  return log.repository(BodyweightRepository).forPeriod(sorted[0] as string, sorted.at(-1) as string);
 }

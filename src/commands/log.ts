@@ -30,6 +30,9 @@ export async function logCommand(words: string[], options: LogOptions, context: 
     const date = options.date ?? context.today;
     const existing = log.exercises.findByNameOrAlias(parsed.name);
     if (!existing && !options.new) throw unknownExercise(log, parsed.name, 'Add it as a new exercise with --new.');
+    if (existing?.archived) {
+      throw usageError(`${existing.name} is archived.`, `Bring it back with \`rehab exercise unarchive "${existing.name}"\`, then log it.`);
+    }
     const name = existing?.name ?? tidyName(parsed.name);
     const settings = existing?.settings ?? newExerciseSettings(parsed, log.units);
     if (parsed.scheme) checkMeasure(name, settings.measure, parsed.scheme);

@@ -1,6 +1,8 @@
+import { milestonesForNext, type Milestone } from '../domain/milestones.js';
 import type { Exercise, Prescription } from '../domain/types.js';
 import { renderNextAsJson, renderNextAsText } from '../io/render-next.js';
 import type { RunContext } from './context.js';
+import { loadMilestones } from './milestone-facts.js';
 import { withLog } from './open-log.js';
 import type { CommandOutput, OutputFormat } from './output.js';
 import { findExercise, prescribeFromLog } from './prescribe.js';
@@ -9,6 +11,8 @@ import { findExercise, prescribeFromLog } from './prescribe.js';
 export interface NextReport {
   date: string;
   items: Array<{ exercise: Exercise; prescription: Prescription }>;
+  /** Milestones reached or due and not yet acknowledged, then the next one coming (SPEC §4.1). */
+  milestones: Milestone[];
 }
 
 export async function nextCommand(
@@ -22,6 +26,7 @@ export async function nextCommand(
     const report: NextReport = {
       date,
       items: exercises.map((exercise) => ({ exercise, prescription: prescribeFromLog(log, exercise, date) })),
+      milestones: milestonesForNext(loadMilestones(log, exercises, date)),
     };
     const stdout = options.format === 'json' ? renderNextAsJson(report, context.displayUnits) : renderNextAsText(report, context);
     return { stdout, stderr: log.notices.join('\n') };

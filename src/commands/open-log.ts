@@ -1,3 +1,4 @@
+import type BetterSqlite3 from 'better-sqlite3';
 import { ExerciseRepository } from '../db/exercise-repository.js';
 import { MetaRepository } from '../db/meta-repository.js';
 import { openDatabase, translateDatabaseError } from '../db/open-database.js';
@@ -18,6 +19,8 @@ export interface RehabLog {
   notices: string[];
   /** Runs `work` in one immediate transaction: all of it is written, or none. */
   transaction<T>(work: () => T): T;
+  /** A repository class from src/db on this log's connection (one a command needs alone, like undo's). */
+  repository<T>(Repository: new (db: BetterSqlite3.Database) => T): T;
   close(): void;
 }
 
@@ -47,6 +50,7 @@ export function openLog(context: RunContext): RehabLog {
     units,
     notices,
     transaction: (work) => opened.db.transaction(work).immediate(),
+    repository: (Repository) => new Repository(opened.db),
     close: () => opened.db.close(),
   };
 }

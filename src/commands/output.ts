@@ -2,6 +2,11 @@
 export interface CommandOutput {
   stdout?: string;
   stderr?: string;
+  /**
+   * Output too large to hold as one string (`rehab export`): `main` calls it after writing
+   * `stderr` and `stdout`, and it writes to `out` itself, waiting for 'drain' when told to.
+   */
+  stream?: (out: NodeJS.WritableStream) => Promise<void>;
 }
 
 export type OutputFormat = 'text' | 'json';

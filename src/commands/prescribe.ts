@@ -1,6 +1,10 @@
+import { addDays } from 'date-fns/addDays';
+import { format } from 'date-fns/format';
+import { parseISO } from 'date-fns/parseISO';
+import { CheckinRepository } from '../db/checkin-repository.js';
 import { suggestNames } from '../domain/exercise-names.js';
 import { prescribeNext } from '../domain/progression.js';
-import type { Exercise, Prescription } from '../domain/types.js';
+import type { Exercise, PainCheckin, Prescription, Session } from '../domain/types.js';
 import { usageError } from '../errors.js';
 import type { RehabLog } from './open-log.js';
 
@@ -11,15 +15,33 @@ import type { RehabLog } from './open-log.js';
  */
 export const SESSIONS_THE_RULES_READ = 12;
 
+/**
+ * How many days of check-ins before the oldest session the rules read are passed with it
+ * [design]: the last check-in before a session (has the pain settled back to it?) and two weeks
+ * of weekly averages fit in 21 days.
+ */
+export const CHECKIN_DAYS_BEFORE_SESSIONS = 21;
+
 /** The prescription for an exercise's next session as of `date`, from the log. */
 export function prescribeFromLog(log: RehabLog, exercise: Exercise, date: string): Prescription {
+  const sessions = log.sets.recentSessions(exercise.id, date, SESSIONS_THE_RULES_READ);
   return prescribeNext({
     settings: exercise.settings,
-    sessions: log.sets.recentSessions(exercise.id, date, SESSIONS_THE_RULES_READ),
-    checkins: [],
+    sessions,
+    checkins: checkinsFor(log, sessions, date),
     today: date,
     defaultUnit: log.units,
   });
+}
+
+/**
+ * The check-ins the rules need for these sessions: from 21 days before the oldest (or before
+ * `date`, with none) up to `date`, one per day. An indexed range, so as fast in a long log as in a new one.
+ */
+function checkinsFor(log: RehabLog, sessions: Session[], date: string): PainCheckin[] {
+  const oldest = sessions[0]?.date ?? date;
+  const from = format(addDays(parseISO(oldest < date ? oldest : date), -CHECKIN_DAYS_BEFORE_SESSIONS), 'yyyy-MM-dd');
+  return log.repository(CheckinRepository).between(from, date);
 }
 
 /** The exercise with this name or alias, or a usage error that suggests the closest names. */

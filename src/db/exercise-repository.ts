@@ -1,6 +1,6 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import type { Exercise, ExerciseSettings } from '../domain/types.js';
-import { runtimeError, usageError } from '../errors.js';
+import { InternalError, runtimeError, usageError } from '../errors.js';
 import { exerciseSettingsSchema } from './exercise-settings-schema.js';
 
 /** What it takes to add an exercise. */
@@ -8,6 +8,15 @@ export interface NewExercise {
   name: string;
   aliases: string[];
   settings: ExerciseSettings;
+}
+
+/** What `update` changes; anything left out stays as it is. */
+export interface ExerciseChanges {
+  name?: string;
+  /** The new aliases, all of them. */
+  aliases?: string[];
+  settings?: ExerciseSettings;
+  archived?: boolean;
 }
 
 interface ExerciseRow {
@@ -87,14 +96,7 @@ export class ExerciseRepository {
     const insert = this.db.transaction((): number => {
       for (const word of [name, ...aliases]) {
         const taken = this.owner(word);
-        if (taken) {
-          throw usageError(
-            word.toLowerCase() === taken.name.toLowerCase()
-              ? `There is already an exercise called "${taken.name}"${taken.archived ? ' (archived)' : ''}.`
-              : `"${word}" already names the exercise "${taken.name}"${taken.archived ? ' (archived)' : ''}.`,
-            'Pick another name or alias.',
-          );
-        }
+        if (taken) throw nameTaken(word, taken);
       }
       const { lastInsertRowid } = this.db
         .prepare('INSERT INTO exercises (name, settings, archived, created_at) VALUES (?, ?, 0, ?)')
@@ -108,23 +110,65 @@ export class ExerciseRepository {
     return { id, name, aliases, archived: false, settings: structuredClone(input.settings) };
   }
 
+  /**
+   * Changes an exercise in place, in one immediate transaction: its id, and so its history, stay.
+   * Any of the name, the aliases (replaced as a whole), the settings and `archived`; what is not
+   * given stays. The same rules as `create`: a name or alias another exercise uses is a usage
+   * error naming it, an alias equal to the name is dropped. The stored settings are not read,
+   * so damaged ones can be replaced. Returns the exercise as stored.
+   */
+  update(id: number, changes: ExerciseChanges): Exercise {
+    const write = this.db.transaction((): void => {
+      const row = this.db.prepare('SELECT id, name, settings, archived FROM exercises WHERE id = ?').get(id) as ExerciseRow | undefined;
+      if (!row) throw new InternalError(`No exercise has id ${id}.`);
+      const name = changes.name === undefined ? row.name : normalizeExerciseName(changes.name);
+      if (name === '') throw usageError('An exercise needs a name.');
+      const aliases = distinctAliases(name, changes.aliases ?? this.aliasesOf(id));
+      for (const word of [name, ...aliases]) {
+        const taken = this.owner(word, id);
+        if (taken) throw nameTaken(word, taken);
+      }
+      const settings = changes.settings === undefined ? row.settings : JSON.stringify(changes.settings);
+      const archived = changes.archived === undefined ? row.archived : changes.archived ? 1 : 0;
+      this.db.prepare('UPDATE exercises SET name = ?, settings = ?, archived = ? WHERE id = ?').run(name, settings, archived, id);
+      this.db.prepare('DELETE FROM exercise_aliases WHERE exercise_id = ?').run(id);
+      const addAlias = this.db.prepare('INSERT INTO exercise_aliases (alias, exercise_id) VALUES (?, ?)');
+      for (const alias of aliases) addAlias.run(alias, id);
+    });
+    write.immediate();
+    const updated = this.findById(id);
+    if (!updated) throw new InternalError(`Exercise ${id} vanished while it was updated.`);
+    return updated;
+  }
+
   /** Which exercise already uses `word` as its name or an alias (settings not parsed). */
-  private owner(word: string): { name: string; archived: boolean } | undefined {
+  private owner(word: string, except?: number): { id: number; name: string; archived: boolean } | undefined {
     const row = this.db
       .prepare(
-        `SELECT name, archived, 0 AS rank FROM exercises WHERE name = @word
+        `SELECT id, name, archived, 0 AS rank FROM exercises WHERE name = @word AND id IS NOT @except
          UNION ALL
-         SELECT e.name, e.archived, 1 AS rank FROM exercise_aliases a JOIN exercises e ON e.id = a.exercise_id WHERE a.alias = @word
+         SELECT e.id, e.name, e.archived, 1 AS rank FROM exercise_aliases a JOIN exercises e ON e.id = a.exercise_id
+          WHERE a.alias = @word AND e.id IS NOT @except
          ORDER BY rank
          LIMIT 1`,
       )
-      .get({ word }) as { name: string; archived: number } | undefined;
-    return row && { name: row.name, archived: row.archived === 1 };
+      .get({ word, except: except ?? null }) as { id: number; name: string; archived: number } | undefined;
+    return row && { id: row.id, name: row.name, archived: row.archived === 1 };
   }
 
   private aliasesOf(exerciseId: number): string[] {
     return this.db.prepare('SELECT alias FROM exercise_aliases WHERE exercise_id = ? ORDER BY rowid').pluck().all(exerciseId) as string[];
   }
+}
+
+/** The refusal of a name or alias that another exercise already uses. */
+function nameTaken(word: string, taken: { name: string; archived: boolean }): Error {
+  return usageError(
+    word.toLowerCase() === taken.name.toLowerCase()
+      ? `There is already an exercise called "${taken.name}"${taken.archived ? ' (archived)' : ''}.`
+      : `"${word}" already names the exercise "${taken.name}"${taken.archived ? ' (archived)' : ''}.`,
+    'Pick another name or alias.',
+  );
 }
 
 /** Normalised, without blanks, without the name itself, each once (ignoring case). */

@@ -1,6 +1,8 @@
 // Static imports, so the bundle embeds every migration and the installed CLI never looks for
 // .sql files on disk. Add a file here when adding migrations/000N-….sql; never edit a released one.
 import init from '../../migrations/0001-init.sql';
+import checkinsBodyweightMilestones from '../../migrations/0002-checkins-bodyweight-milestones.sql';
+import importMappings from '../../migrations/0003-import-mappings.sql';
 
 /** One schema step: `version` is the `PRAGMA user_version` the file leaves the database at. */
 export interface Migration {
@@ -10,7 +12,11 @@ export interface Migration {
 }
 
 /** Every migration, in order; versions run 1, 2, 3… without gaps. */
-export const MIGRATIONS: readonly Migration[] = [{ version: 1, name: '0001-init', sql: init }];
+export const MIGRATIONS: readonly Migration[] = [
+  { version: 1, name: '0001-init', sql: init },
+  { version: 2, name: '0002-checkins-bodyweight-milestones', sql: checkinsBodyweightMilestones },
+  { version: 3, name: '0003-import-mappings', sql: importMappings },
+];
 
 /** The schema version this build of rehab writes; a file above it is refused. */
 export const LATEST_SCHEMA_VERSION: number = MIGRATIONS.length;

@@ -50,6 +50,34 @@ export interface ExerciseSettings {
   /** The load of the very first session. */
   start: Load;
   pattern: MovementPattern;
+  /** Milestone thresholds and messages; absent (or any field absent) → the defaults in src/domain/milestones.ts. */
+  milestones?: MilestoneSettings;
+}
+
+/**
+ * Per-exercise milestone settings (SPEC §4.1). Every field is optional: a missing one takes its
+ * default, an empty list turns that kind of milestone off for the exercise.
+ */
+export interface MilestoneSettings {
+  /**
+   * External-load marks in kg (the suitcase band): reached when a set's external load (any unit)
+   * reaches each. Default [20, 30] for a squat-pattern exercise whose first session was at
+   * bodyweight, else none.
+   */
+  loadsKg?: number[];
+  /** Shown when a load mark is reached. Default: the seed's "re-evaluate now" message. */
+  loadMessage?: string;
+  /** Estimated-1RM marks as percentages of the start's e1RM. Default [150, 200] (up 50 % and 100 %). */
+  e1rmPercents?: number[];
+  /** Shown when an e1RM mark is reached. */
+  e1rmMessage?: string;
+  /**
+   * Marks as multiples of body weight, reached when the external load reaches that share of the
+   * latest body weight. Default hinge [1], squat [0.3], else none.
+   */
+  bodyweightRatios?: number[];
+  /** Shown when a body-weight mark is reached. */
+  bodyweightMessage?: string;
 }
 
 export interface Exercise {

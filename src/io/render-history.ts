@@ -1,6 +1,7 @@
 // `rehab history` as text (grouped by day) and JSON (one object per session).
 import type { RunContext } from '../commands/context.js';
-import type { LoggedSet } from '../domain/types.js';
+import { bodyweightOn, bodyweightTotal, type DatedBodyweight } from '../domain/bodyweight.js';
+import type { Load, LoggedSet, Unit } from '../domain/types.js';
 import { amountOf } from '../domain/units.js';
 import { formatCounts, formatDay, formatIds, showLoad } from './format.js';
 
@@ -11,7 +12,11 @@ export interface HistorySession {
   sets: LoggedSet[];
 }
 
-export function renderHistoryAsText(sessions: HistorySession[], context: Pick<RunContext, 'today' | 'displayUnits' | 'style'>): string {
+export function renderHistoryAsText(
+  sessions: HistorySession[],
+  context: Pick<RunContext, 'today' | 'displayUnits' | 'style'>,
+  bodyweights: readonly DatedBodyweight[] = [],
+): string {
   if (sessions.length === 0) return 'Nothing logged yet for that. Record a session with `rehab log squat 25kg 3x8`.';
   const { style } = context;
   const nameWidth = Math.max(...sessions.map((session) => session.exerciseName.length));
@@ -23,13 +28,13 @@ export function renderHistoryAsText(sessions: HistorySession[], context: Pick<Ru
       lines.push(style.bold(formatDay(session.date, context.today)));
       day = session.date;
     }
-    lines.push(`  ${session.exerciseName.padEnd(nameWidth)}  ${describeSets(session.sets, context)}`);
+    lines.push(`  ${session.exerciseName.padEnd(nameWidth)}  ${describeSets(session.sets, context, bodyweightOn(bodyweights, session.date))}`);
   }
   return lines.join('\n');
 }
 
 /** Sets that share a load read as one group: `25 kg 3×10 @8`, then the next load's group. */
-function describeSets(sets: LoggedSet[], context: Pick<RunContext, 'displayUnits' | 'style'>): string {
+function describeSets(sets: LoggedSet[], context: Pick<RunContext, 'displayUnits' | 'style'>, bodyweight: DatedBodyweight | undefined): string {
   const groups: LoggedSet[][] = [];
   for (const set of sets) {
     const last = groups.at(-1);
@@ -42,7 +47,9 @@ function describeSets(sets: LoggedSet[], context: Pick<RunContext, 'displayUnits
     const counts = group.map((set) => set.reps ?? set.seconds ?? 0);
     const rpes = new Set(group.map((set) => set.rpe));
     const rpe = rpes.size === 1 ? first.rpe : null;
-    return `${showLoad(first.load, context.displayUnits)} ${formatCounts(counts, measure, rpe)}`;
+    const total = totalOf(first.load, bodyweight, context.displayUnits);
+    const totalText = total === null ? '' : ` (≈ ${total.value} ${total.unit})`;
+    return `${showLoad(first.load, context.displayUnits)}${totalText} ${formatCounts(counts, measure, rpe)}`;
   });
   const pains = sets.map((set) => set.pain).filter((pain): pain is number => pain !== null);
   const notes = [...new Set(sets.map((set) => set.note).filter((note): note is string => Boolean(note)))];
@@ -58,7 +65,17 @@ function sameLoad(a: LoggedSet, b: LoggedSet): boolean {
   return a.load.kind === b.load.kind && a.load.unit === b.load.unit && amountOf(a.load) === amountOf(b.load);
 }
 
-export function renderHistoryAsJson(sessions: HistorySession[]): string {
+/**
+ * The whole weight of a `bw` load when the body weight that day is known, in the display unit (or
+ * the load's own): `bw + 10 kg` at 80 kg → 90 kg. Null for external loads and unknown body weight.
+ */
+function totalOf(load: Load, bodyweight: DatedBodyweight | undefined, displayUnits: Unit | undefined): { value: number; unit: Unit } | null {
+  if (load.kind !== 'bodyweight' || bodyweight === undefined) return null;
+  const unit = displayUnits ?? load.unit;
+  return { value: Math.round(bodyweightTotal(load, bodyweight.load, unit) * 10) / 10, unit };
+}
+
+export function renderHistoryAsJson(sessions: HistorySession[], bodyweights: readonly DatedBodyweight[] = []): string {
   return JSON.stringify(
     sessions.map((session) => ({
       date: session.date,
@@ -73,6 +90,8 @@ export function renderHistoryAsJson(sessions: HistorySession[]): string {
         unit: set.load.unit,
         bodyweight: set.load.kind === 'bodyweight',
         loadText: showLoad(set.load, undefined),
+        // For a `bw` load with a known body weight that day: body weight plus the load, in `unit`.
+        total: totalOf(set.load, bodyweightOn(bodyweights, session.date), undefined)?.value ?? null,
         rpe: set.rpe,
         pain: set.pain,
         note: set.note,

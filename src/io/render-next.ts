@@ -4,6 +4,7 @@ import type { RunContext } from '../commands/context.js';
 import { amountOf, loadIn } from '../domain/units.js';
 import type { Load, Prescription, Unit } from '../domain/types.js';
 import { formatCounts, formatDay, showLoad } from './format.js';
+import { milestoneAsJson, renderMilestonesBlock } from './render-milestones.js';
 
 export function renderNextAsText(report: NextReport, context: Pick<RunContext, 'today' | 'displayUnits' | 'style'>): string {
   const { style } = context;
@@ -26,6 +27,7 @@ export function renderNextAsText(report: NextReport, context: Pick<RunContext, '
     lines.push(`${style.bold(row.name.padEnd(nameWidth))}  ${row.load.padEnd(loadWidth)}  ${row.scheme.padEnd(schemeWidth)}  ${action}`);
     for (const reason of row.prescription.reasons) lines.push(style.dim(`    ${reason}`));
   }
+  lines.push(...renderMilestonesBlock(report.milestones, context));
   return lines.join('\n');
 }
 
@@ -41,7 +43,7 @@ export function renderNextAsJson(report: NextReport, displayUnits?: Unit): strin
     {
       date: report.date,
       prescriptions: report.items.map(({ exercise, prescription }) => prescriptionAsJson(exercise.name, prescription, displayUnits)),
-      milestones: [],
+      milestones: report.milestones.map((milestone) => milestoneAsJson(milestone, displayUnits)),
     },
     null,
     2,

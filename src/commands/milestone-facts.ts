@@ -1,0 +1,57 @@
+// Reads what milestones are derived from: a handful of index lookups per exercise (first session,
+// heaviest load, best e1RM, the first day each reached mark was reached, the session at each due
+// review), the body weight, and one bounded range (the training days of the last 13 weeks). Then
+// the pure core derives the milestones. Shared by `rehab next` and `rehab milestones`.
+import { BodyweightRepository } from '../db/bodyweight-repository.js';
+import { MilestoneRepository } from '../db/milestone-repository.js';
+import {
+  consistencyWindowStart,
+  deriveMilestones,
+  marksToDate,
+  reviewSchedule,
+  wantsE1rmBaseline,
+  type ExerciseFacts,
+  type Milestone,
+} from '../domain/milestones.js';
+import type { Exercise, Session } from '../domain/types.js';
+import type { RehabLog } from './open-log.js';
+
+/** Every milestone of these exercises (and the log's reviews and consistency) as of `date`. */
+export function loadMilestones(log: RehabLog, exercises: readonly Exercise[], date: string): Milestone[] {
+  const repository = log.repository(MilestoneRepository);
+  const bodyweight = log.repository(BodyweightRepository).latestOnOrBefore(date) ?? null;
+  const firstLogDate = repository.firstLogDate(date);
+  const dueReviews = firstLogDate === null ? [] : reviewSchedule(firstLogDate).filter((review) => review.date <= date);
+
+  const facts = exercises.map((exercise): ExerciseFacts => {
+    const first = repository.firstSession(exercise.id, date);
+    const heaviest = first && repository.heaviest(exercise.id, date);
+    const bestE1rm = first && repository.bestE1rm(exercise.id, date);
+    // Only when the marks need it, and a set with an estimate exists, so the walk to the first one stops.
+    const wanted = bestE1rm !== null && bestE1rm.kg > 0 && wantsE1rmBaseline({ settings: exercise.settings, first });
+    const firstWithE1rm = wanted ? repository.firstE1rmSession(exercise.id, date) : null;
+    const known = { name: exercise.name, settings: exercise.settings, first, firstWithE1rm, heaviest, bestE1rm };
+
+    const reachedOn = new Map<string, string>();
+    for (const mark of marksToDate(known, bodyweight)) {
+      const day = repository.firstReaching(exercise.id, mark.metric, mark.targetKg, date);
+      if (day !== null) reachedOn.set(mark.id, day);
+    }
+    const atReviews = new Map<string, Session | null>();
+    if (first !== null) {
+      for (const review of dueReviews) {
+        if (review.date >= first.date) atReviews.set(review.id, log.sets.recentSessions(exercise.id, review.date, 1)[0] ?? null);
+      }
+    }
+    return { ...known, reachedOn, atReviews };
+  });
+
+  return deriveMilestones({
+    today: date,
+    exercises: facts,
+    firstLogDate,
+    trainingDates: repository.trainingDates(consistencyWindowStart(date), date),
+    bodyweight,
+    acknowledged: repository.acknowledged(),
+  });
+}

@@ -1,0 +1,18 @@
+import { BatchRepository } from '../db/batch-repository.js';
+import { renderUndo } from '../io/render-corrections.js';
+import type { RunContext } from './context.js';
+import { withLog } from './open-log.js';
+import type { CommandOutput } from './output.js';
+
+/**
+ * `rehab undo`: removes what the last `log` or import added (what is left of it) and prints
+ * exactly what was removed; run again, it goes one step further back. With nothing left to undo
+ * it says so on stderr and succeeds (exit 0): an empty log is not an error.
+ */
+export async function undoCommand(context: RunContext): Promise<CommandOutput> {
+  return withLog(context, (log) => {
+    const undone = log.repository(BatchRepository).undoLatest();
+    if (undone === undefined) return { stderr: [...log.notices, 'Nothing to undo.'].join('\n') };
+    return { stdout: renderUndo(undone.batch, undone.sets, context), stderr: log.notices.join('\n') };
+  });
+}

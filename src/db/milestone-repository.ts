@@ -1,0 +1,205 @@
+import type BetterSqlite3 from 'better-sqlite3';
+import { exerciseKey, type BestValue } from '../domain/milestones.js';
+import type { Load, Session, Unit } from '../domain/types.js';
+
+// The external load of a set in kg and its Epley e1RM, word for word as in the expression indexes
+// of migrations/0002-checkins-bodyweight-milestones.sql: SQLite uses an expression index only for
+// the identical expression. src/domain/e1rm.ts computes the same numbers in the same order.
+const EXTERNAL_KG = "max(load_value, 0.0) * (CASE load_unit WHEN 'lb' THEN 0.45359237 ELSE 1.0 END)";
+const E1RM_KG =
+  "(max(load_value, 0.0) * (CASE load_unit WHEN 'lb' THEN 0.45359237 ELSE 1.0 END)) * (CASE WHEN reps = 1 THEN 1.0 ELSE 1.0 + reps / 30.0 END)";
+
+// Every query below takes @exerciseId and @until (milestones are as of a date: `rehab next --date`).
+// `+date` keeps SQLite from preferring the (exercise_id, date) index for the date bound, which
+// would sort every set of the exercise; the expression index answers in one step instead.
+
+/** The heaviest external load of an exercise: the first row of a backward walk of its index. */
+export const HEAVIEST_SQL = `SELECT date, load_kind, load_value, load_unit, ${EXTERNAL_KG} AS kg FROM sets
+ WHERE exercise_id = @exerciseId AND +date <= @until
+ ORDER BY ${EXTERNAL_KG} DESC, date
+ LIMIT 1`;
+
+/** The best Epley e1RM of an exercise (sets of 10 reps or fewer, Reynolds 2006): likewise. */
+export const BEST_E1RM_SQL = `SELECT date, reps, load_kind, load_value, load_unit, ${E1RM_KG} AS kg FROM sets
+ WHERE exercise_id = @exerciseId AND reps <= 10 AND +date <= @until
+ ORDER BY ${E1RM_KG} DESC, date
+ LIMIT 1`;
+
+const SESSION_COLUMNS = 's.date, s.reps, s.seconds, s.load_kind, s.load_value, s.load_unit, s.rpe, s.pain';
+
+/** The first session of an exercise: the first entry of its (exercise_id, date) index, then its sets. */
+export const FIRST_SESSION_SQL = `WITH first(date, session) AS (
+  SELECT date, session FROM sets
+   WHERE exercise_id = @exerciseId AND date <= @until
+   ORDER BY date, session
+   LIMIT 1
+)
+SELECT ${SESSION_COLUMNS}
+  FROM first CROSS JOIN sets s ON s.exercise_id = @exerciseId AND s.date = first.date AND s.session = first.session
+ ORDER BY s.set_number`;
+
+/**
+ * The first session with an estimated 1RM (a set of 10 reps or fewer with an external load): a
+ * walk of the exercise's sets by date that stops at the first such set. Only asked when the best
+ * e1RM exists, so the walk always stops, usually within the first sessions.
+ */
+export const FIRST_E1RM_SESSION_SQL = `WITH first(date, session) AS (
+  SELECT date, session FROM sets INDEXED BY sets_by_exercise_date
+   WHERE exercise_id = @exerciseId AND date <= @until AND reps <= 10 AND ${EXTERNAL_KG} > 0
+   ORDER BY date, session
+   LIMIT 1
+)
+SELECT ${SESSION_COLUMNS}
+  FROM first CROSS JOIN sets s ON s.exercise_id = @exerciseId AND s.date = first.date AND s.session = first.session
+ ORDER BY s.set_number`;
+
+/**
+ * The first day a set's value (external load, or e1RM) reached @kg, found without walking the
+ * sets: a skip scan of the expression index over the distinct values at or above @kg (a handful
+ * of loads: 20, 22, 24 kg…), taking for each the first day it was lifted, each one index step.
+ * The cost grows with the number of distinct values above the mark, not with the log.
+ */
+function firstReachingSql(value: string, filter: string): string {
+  return `WITH RECURSIVE reached(kg) AS (
+  SELECT min(${value}) FROM sets WHERE exercise_id = @exerciseId${filter} AND ${value} >= @kg
+  UNION ALL
+  SELECT (SELECT min(${value}) FROM sets WHERE exercise_id = @exerciseId${filter} AND ${value} > reached.kg)
+    FROM reached WHERE reached.kg IS NOT NULL
+)
+SELECT min((SELECT min(date) FROM sets WHERE exercise_id = @exerciseId${filter} AND ${value} = reached.kg AND date <= @until))
+  FROM reached WHERE reached.kg IS NOT NULL`;
+}
+
+/** The first day a set's external load reached @kg (see `firstReachingSql`). */
+export const FIRST_REACHING_LOAD_SQL = firstReachingSql(EXTERNAL_KG, '');
+
+/** The first day a set's e1RM reached @kg (see `firstReachingSql`). */
+export const FIRST_REACHING_E1RM_SQL = firstReachingSql(E1RM_KG, ' AND reps <= 10');
+
+/** The first day of the whole log: one step into the date index. */
+export const FIRST_LOG_DATE_SQL = 'SELECT min(date) FROM sets WHERE date <= @until';
+
+/** The days anything was logged between two dates: a bounded range of the date index. */
+export const TRAINING_DATES_SQL = 'SELECT DISTINCT date FROM sets WHERE date >= @from AND date <= @until ORDER BY date';
+
+/** [design] Float noise: a threshold of 0.3 × 80 kg is 24.000000000000004, which 24 kg must meet. */
+const THRESHOLD_TOLERANCE_KG = 1e-6;
+
+export type MarkMetric = 'load' | 'e1rm';
+
+interface SetRow {
+  date: string;
+  reps: number | null;
+  seconds: number | null;
+  load_kind: 'external' | 'bodyweight';
+  load_value: number;
+  load_unit: Unit;
+  rpe: number | null;
+  pain: number | null;
+}
+
+interface BestRow {
+  date: string;
+  reps?: number;
+  load_kind: 'external' | 'bodyweight';
+  load_value: number;
+  load_unit: Unit;
+  kg: number;
+}
+
+/**
+ * The aggregates milestones are derived from, each an index lookup (or a walk that stops early),
+ * so `rehab next` stays as fast at a million sets as at a hundred; and the acknowledgements.
+ */
+export class MilestoneRepository {
+  constructor(private readonly db: BetterSqlite3.Database) {}
+
+  /** The first session of the exercise on or before `until`, with its sets in order. */
+  firstSession(exerciseId: number, until: string): Session | null {
+    return toSession(this.db.prepare(FIRST_SESSION_SQL).all({ exerciseId, until }) as SetRow[]);
+  }
+
+  /** The first session of the exercise with an estimated 1RM, on or before `until`. */
+  firstE1rmSession(exerciseId: number, until: string): Session | null {
+    return toSession(this.db.prepare(FIRST_E1RM_SESSION_SQL).all({ exerciseId, until }) as SetRow[]);
+  }
+
+  /** The heaviest external load of the exercise on or before `until`, and the first day it was lifted. */
+  heaviest(exerciseId: number, until: string): BestValue | null {
+    return toBest(this.db.prepare(HEAVIEST_SQL).get({ exerciseId, until }) as BestRow | undefined);
+  }
+
+  /** The best Epley e1RM of the exercise on or before `until`, from sets of 10 reps or fewer. */
+  bestE1rm(exerciseId: number, until: string): BestValue | null {
+    return toBest(this.db.prepare(BEST_E1RM_SQL).get({ exerciseId, until }) as BestRow | undefined);
+  }
+
+  /** The first day on or before `until` the exercise's external load (or e1RM) reached `kg`, if it did. */
+  firstReaching(exerciseId: number, metric: MarkMetric, kg: number, until: string): string | null {
+    const sql = metric === 'load' ? FIRST_REACHING_LOAD_SQL : FIRST_REACHING_E1RM_SQL;
+    const date = this.db.prepare(sql).pluck().get({ exerciseId, until, kg: kg - THRESHOLD_TOLERANCE_KG }) as string | null | undefined;
+    return date ?? null;
+  }
+
+  /** The day of the first session in the log on or before `until`. */
+  firstLogDate(until: string): string | null {
+    return (this.db.prepare(FIRST_LOG_DATE_SQL).pluck().get({ until }) as string | null) ?? null;
+  }
+
+  /** The distinct days with any session from `from` to `until`, oldest first. */
+  trainingDates(from: string, until: string): string[] {
+    return this.db.prepare(TRAINING_DATES_SQL).pluck().all({ from, until }) as string[];
+  }
+
+  /** Acknowledged milestone ids and when each was acknowledged (ISO timestamp). */
+  acknowledged(): Map<string, string> {
+    const rows = this.db.prepare('SELECT milestone_id AS id, acknowledged_at AS at FROM milestone_acks').all() as Array<{ id: string; at: string }>;
+    return new Map(rows.map((row) => [row.id, row.at]));
+  }
+
+  /** Stores acknowledgements in one immediate transaction; one already stored keeps its first time. */
+  acknowledge(ids: readonly string[], now: string): void {
+    const write = this.db.transaction(() => {
+      const insert = this.db.prepare('INSERT INTO milestone_acks (milestone_id, acknowledged_at) VALUES (?, ?) ON CONFLICT (milestone_id) DO NOTHING');
+      for (const id of ids) insert.run(id, now);
+    });
+    write.immediate();
+  }
+
+  /**
+   * Moves the acknowledgements of an exercise's milestones to its new name (their ids end in
+   * `:<exercise-key>`), so renaming an exercise does not bring back milestones already seen.
+   * For `rehab exercise rename`; run it in the rename's transaction.
+   */
+  renameExercise(oldName: string, newName: string): void {
+    const from = `:${exerciseKey(oldName)}`;
+    const to = `:${exerciseKey(newName)}`;
+    if (from === to) return;
+    const update = this.db.prepare('UPDATE OR IGNORE milestone_acks SET milestone_id = ? WHERE milestone_id = ?');
+    for (const id of this.acknowledged().keys()) {
+      if (id.endsWith(from)) update.run(id.slice(0, -from.length) + to, id);
+    }
+  }
+}
+
+function toSession(rows: SetRow[]): Session | null {
+  const first = rows[0];
+  if (first === undefined) return null;
+  return {
+    date: first.date,
+    sets: rows.map((row) => ({ reps: row.reps, seconds: row.seconds, load: toLoad(row), rpe: row.rpe, pain: row.pain })),
+  };
+}
+
+function toBest(row: BestRow | undefined): BestValue | null {
+  if (row === undefined) return null;
+  const best: BestValue = { kg: row.kg, load: toLoad(row), date: row.date };
+  if (row.reps !== undefined) best.reps = row.reps;
+  return best;
+}
+
+function toLoad(row: { load_kind: 'external' | 'bodyweight'; load_value: number; load_unit: Unit }): Load {
+  return row.load_kind === 'external'
+    ? { kind: 'external', value: row.load_value, unit: row.load_unit }
+    : { kind: 'bodyweight', added: row.load_value, unit: row.load_unit };
+}
