@@ -1,3 +1,4 @@
+import { MilestoneRepository } from '../db/milestone-repository.js';
 import { normaliseName } from '../domain/exercise-names.js';
 import { usageError } from '../errors.js';
 import type { RunContext } from './context.js';
@@ -23,7 +24,13 @@ export async function exerciseRenameCommand(from: string, to: string, options: E
     if (newName === exercise.name) return { stdout: `${exercise.name} is already called that; nothing changed.`, stderr: log.notices.join('\n') };
     const keepOld = options.alias && normaliseName(newName) !== normaliseName(exercise.name);
     const aliases = keepOld ? [...exercise.aliases, exercise.name] : exercise.aliases;
-    const renamed = log.exercises.update(exercise.id, { name: newName, aliases });
+    // Milestone ids carry the exercise's name: move the acknowledgements with it, or a rename
+    // would bring back milestones the user already acknowledged.
+    const renamed = log.transaction(() => {
+      const updated = log.exercises.update(exercise.id, { name: newName, aliases });
+      log.repository(MilestoneRepository).renameExercise(exercise.name, updated.name);
+      return updated;
+    });
     const kept = keepOld ? ` "${exercise.name}" is now an alias, so it still works in \`rehab log\`.` : '';
     const stdout = `Renamed ${exercise.name} to ${renamed.name}; its history, settings and aliases are kept.${kept}`;
     return { stdout, stderr: log.notices.join('\n') };

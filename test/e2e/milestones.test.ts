@@ -155,6 +155,18 @@ describe('rehab milestones', () => {
   });
 });
 
+describe('renaming an exercise', () => {
+  it('keeps its acknowledged milestones acknowledged', () => {
+    run('milestones', '--ack', 'suitcase-20kg:goblet-squat');
+    run('exercise', 'rename', 'goblet squat', 'Front squat');
+    const ids = milestonesOf('milestones', '--date', '2026-03-20').map((m) => m.id);
+    expect(ids).not.toContain('suitcase-20kg:front-squat');
+    expect(ids).not.toContain('suitcase-20kg:goblet-squat');
+    const all = milestonesOf('milestones', '--all', '--date', '2026-03-20');
+    expect(all.find((m) => m.id === 'suitcase-20kg:front-squat')).toMatchObject({ acknowledged: true });
+  });
+});
+
 describe('milestone settings', () => {
   it('thresholds are exercise settings: a 25 kg load mark set with `rehab exercise set` replaces the band; 45 lb (20.4 kg) is not there yet', () => {
     run('exercise', 'set', 'squat', '--set', 'milestones.loadsKg=[25]');
