@@ -1,7 +1,5 @@
-import { addDays } from 'date-fns/addDays';
-import { format } from 'date-fns/format';
-import { parseISO } from 'date-fns/parseISO';
 import { CheckinRepository } from '../db/checkin-repository.js';
+import { addDaysIso } from '../domain/calendar.js';
 import { suggestNames } from '../domain/exercise-names.js';
 import { prescribeNext } from '../domain/progression.js';
 import type { Exercise, PainCheckin, Prescription, Session } from '../domain/types.js';
@@ -40,7 +38,7 @@ export function prescribeFromLog(log: RehabLog, exercise: Exercise, date: string
  */
 function checkinsFor(log: RehabLog, sessions: Session[], date: string): PainCheckin[] {
   const oldest = sessions[0]?.date ?? date;
-  const from = format(addDays(parseISO(oldest < date ? oldest : date), -CHECKIN_DAYS_BEFORE_SESSIONS), 'yyyy-MM-dd');
+  const from = addDaysIso(oldest < date ? oldest : date, -CHECKIN_DAYS_BEFORE_SESSIONS);
   return log.repository(CheckinRepository).between(from, date);
 }
 

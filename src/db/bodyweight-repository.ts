@@ -1,6 +1,7 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import type { DatedBodyweight } from '../domain/bodyweight.js';
 import type { Unit } from '../domain/types.js';
+import { statement } from './statements.js';
 
 /** A body weight to record, exactly as entered. */
 export interface NewBodyweight {
@@ -34,8 +35,7 @@ export class BodyweightRepository {
   /** Records one body weight in one immediate transaction and returns it as stored. */
   record(input: NewBodyweight): DatedBodyweight & { id: number } {
     const write = this.db.transaction(() => {
-      const { lastInsertRowid } = this.db
-        .prepare('INSERT INTO bodyweights (date, value, unit, created_at) VALUES (?, ?, ?, ?)')
+      const { lastInsertRowid } = statement(this.db, 'INSERT INTO bodyweights (date, value, unit, created_at) VALUES (?, ?, ?, ?)')
         .run(input.date, input.value, input.unit, input.now);
       return Number(lastInsertRowid);
     });
@@ -45,7 +45,7 @@ export class BodyweightRepository {
 
   /** The body weight that counts on `date`: the latest entry on or before it, if any. */
   latestOnOrBefore(date: string): DatedBodyweight | undefined {
-    const row = this.db.prepare(LATEST_BODYWEIGHT_SQL).get({ date }) as BodyweightRow | undefined;
+    const row = statement(this.db, LATEST_BODYWEIGHT_SQL).get({ date }) as BodyweightRow | undefined;
     return row && toDated(row);
   }
 
@@ -55,8 +55,7 @@ export class BodyweightRepository {
    */
   forPeriod(since: string, until: string): DatedBodyweight[] {
     const first = this.latestOnOrBefore(since);
-    const rows = this.db
-      .prepare('SELECT id, date, value, unit FROM bodyweights WHERE date > @since AND date <= @until ORDER BY date, id')
+    const rows = statement(this.db, 'SELECT id, date, value, unit FROM bodyweights WHERE date > @since AND date <= @until ORDER BY date, id')
       .all({ since, until }) as BodyweightRow[];
     const byDay = new Map<string, DatedBodyweight>();
     if (first) byDay.set(first.date, first);

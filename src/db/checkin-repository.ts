@@ -1,5 +1,6 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import type { PainCheckin } from '../domain/types.js';
+import { statement } from './statements.js';
 
 /** One stored next-morning pain check-in. */
 export interface StoredCheckin {
@@ -38,8 +39,7 @@ export class CheckinRepository {
   record(input: NewCheckin): { stored: StoredCheckin; earlierThatDay: StoredCheckin[] } {
     const write = this.db.transaction(() => {
       const earlierThatDay = this.onDate(input.date);
-      const { lastInsertRowid } = this.db
-        .prepare('INSERT INTO pain_checkins (date, pain, note, created_at) VALUES (?, ?, ?, ?)')
+      const { lastInsertRowid } = statement(this.db, 'INSERT INTO pain_checkins (date, pain, note, created_at) VALUES (?, ?, ?, ?)')
         .run(input.date, input.pain, input.note, input.now);
       const stored: StoredCheckin = { id: Number(lastInsertRowid), date: input.date, pain: input.pain, note: input.note };
       return { stored, earlierThatDay };
@@ -49,7 +49,7 @@ export class CheckinRepository {
 
   /** Every check-in of one day, in the order they were recorded. */
   onDate(date: string): StoredCheckin[] {
-    return this.db.prepare('SELECT id, date, pain, note FROM pain_checkins WHERE date = ? ORDER BY id').all(date) as StoredCheckin[];
+    return statement(this.db, 'SELECT id, date, pain, note FROM pain_checkins WHERE date = ? ORDER BY id').all(date) as StoredCheckin[];
   }
 
   /**
@@ -57,7 +57,7 @@ export class CheckinRepository {
    * latest recorded on that day.
    */
   between(from: string, until: string): PainCheckin[] {
-    const rows = this.db.prepare(CHECKINS_BETWEEN_SQL).all({ from, until }) as StoredCheckin[];
+    const rows = statement(this.db, CHECKINS_BETWEEN_SQL).all({ from, until }) as StoredCheckin[];
     const byDay = new Map<string, number>();
     // Rows come by (date, id), so the last one seen for a day is its latest.
     for (const row of rows) byDay.set(row.date, row.pain);

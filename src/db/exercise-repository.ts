@@ -1,7 +1,8 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import type { Exercise, ExerciseSettings } from '../domain/types.js';
 import { InternalError, runtimeError, usageError } from '../errors.js';
-import { exerciseSettingsSchema } from './exercise-settings-schema.js';
+import { storedSettingsProblem } from './stored-settings.js';
+import { statement } from './statements.js';
 
 /** What it takes to add an exercise. */
 export interface NewExercise {
@@ -40,11 +41,10 @@ export class ExerciseRepository {
 
   /** All exercises, ordered by id; archived ones only when asked. */
   list(options: { includeArchived?: boolean } = {}): Exercise[] {
-    const rows = this.db
-      .prepare(`SELECT id, name, settings, archived FROM exercises ${options.includeArchived ? '' : 'WHERE archived = 0'} ORDER BY id`)
+    const rows = statement(this.db, `SELECT id, name, settings, archived FROM exercises ${options.includeArchived ? '' : 'WHERE archived = 0'} ORDER BY id`)
       .all() as ExerciseRow[];
     const aliases = new Map<number, string[]>();
-    const aliasRows = this.db.prepare('SELECT alias, exercise_id AS exerciseId FROM exercise_aliases ORDER BY exercise_id, rowid').all() as Array<{
+    const aliasRows = statement(this.db, 'SELECT alias, exercise_id AS exerciseId FROM exercise_aliases ORDER BY exercise_id, rowid').all() as Array<{
       alias: string;
       exerciseId: number;
     }>;
@@ -58,7 +58,7 @@ export class ExerciseRepository {
 
   /** The exercise with this id, archived or not. */
   findById(id: number): Exercise | undefined {
-    const row = this.db.prepare('SELECT id, name, settings, archived FROM exercises WHERE id = ?').get(id) as ExerciseRow | undefined;
+    const row = statement(this.db, 'SELECT id, name, settings, archived FROM exercises WHERE id = ?').get(id) as ExerciseRow | undefined;
     return row && toExercise(row, this.aliasesOf(row.id));
   }
 
@@ -69,8 +69,7 @@ export class ExerciseRepository {
   findByNameOrAlias(text: string): Exercise | undefined {
     const key = normalizeExerciseName(text);
     if (key === '') return undefined;
-    const row = this.db
-      .prepare(
+    const row = statement(this.db, 
         `SELECT id, name, settings, archived, 0 AS rank FROM exercises WHERE name = @key
          UNION ALL
          SELECT e.id, e.name, e.settings, e.archived, 1 AS rank
@@ -98,11 +97,10 @@ export class ExerciseRepository {
         const taken = this.owner(word);
         if (taken) throw nameTaken(word, taken);
       }
-      const { lastInsertRowid } = this.db
-        .prepare('INSERT INTO exercises (name, settings, archived, created_at) VALUES (?, ?, 0, ?)')
+      const { lastInsertRowid } = statement(this.db, 'INSERT INTO exercises (name, settings, archived, created_at) VALUES (?, ?, 0, ?)')
         .run(name, settings, now);
       const id = Number(lastInsertRowid);
-      const addAlias = this.db.prepare('INSERT INTO exercise_aliases (alias, exercise_id) VALUES (?, ?)');
+      const addAlias = statement(this.db, 'INSERT INTO exercise_aliases (alias, exercise_id) VALUES (?, ?)');
       for (const alias of aliases) addAlias.run(alias, id);
       return id;
     });
@@ -119,7 +117,7 @@ export class ExerciseRepository {
    */
   update(id: number, changes: ExerciseChanges): Exercise {
     const write = this.db.transaction((): void => {
-      const row = this.db.prepare('SELECT id, name, settings, archived FROM exercises WHERE id = ?').get(id) as ExerciseRow | undefined;
+      const row = statement(this.db, 'SELECT id, name, settings, archived FROM exercises WHERE id = ?').get(id) as ExerciseRow | undefined;
       if (!row) throw new InternalError(`No exercise has id ${id}.`);
       const name = changes.name === undefined ? row.name : normalizeExerciseName(changes.name);
       if (name === '') throw usageError('An exercise needs a name.');
@@ -130,9 +128,9 @@ export class ExerciseRepository {
       }
       const settings = changes.settings === undefined ? row.settings : JSON.stringify(changes.settings);
       const archived = changes.archived === undefined ? row.archived : changes.archived ? 1 : 0;
-      this.db.prepare('UPDATE exercises SET name = ?, settings = ?, archived = ? WHERE id = ?').run(name, settings, archived, id);
-      this.db.prepare('DELETE FROM exercise_aliases WHERE exercise_id = ?').run(id);
-      const addAlias = this.db.prepare('INSERT INTO exercise_aliases (alias, exercise_id) VALUES (?, ?)');
+      statement(this.db, 'UPDATE exercises SET name = ?, settings = ?, archived = ? WHERE id = ?').run(name, settings, archived, id);
+      statement(this.db, 'DELETE FROM exercise_aliases WHERE exercise_id = ?').run(id);
+      const addAlias = statement(this.db, 'INSERT INTO exercise_aliases (alias, exercise_id) VALUES (?, ?)');
       for (const alias of aliases) addAlias.run(alias, id);
     });
     write.immediate();
@@ -143,8 +141,7 @@ export class ExerciseRepository {
 
   /** Which exercise already uses `word` as its name or an alias (settings not parsed). */
   private owner(word: string, except?: number): { id: number; name: string; archived: boolean } | undefined {
-    const row = this.db
-      .prepare(
+    const row = statement(this.db, 
         `SELECT id, name, archived, 0 AS rank FROM exercises WHERE name = @word AND id IS NOT @except
          UNION ALL
          SELECT e.id, e.name, e.archived, 1 AS rank FROM exercise_aliases a JOIN exercises e ON e.id = a.exercise_id
@@ -157,7 +154,7 @@ export class ExerciseRepository {
   }
 
   private aliasesOf(exerciseId: number): string[] {
-    return this.db.prepare('SELECT alias FROM exercise_aliases WHERE exercise_id = ? ORDER BY rowid').pluck().all(exerciseId) as string[];
+    return statement(this.db, 'SELECT alias FROM exercise_aliases WHERE exercise_id = ? ORDER BY rowid').pluck().all(exerciseId) as string[];
   }
 }
 
@@ -195,13 +192,9 @@ function parseSettings(row: ExerciseRow): ExerciseSettings {
   } catch (error) {
     throw damagedSettings(row, 'they are not valid JSON', error);
   }
-  const parsed = exerciseSettingsSchema.safeParse(json);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const detail = issue ? `${issue.path.join('.') || 'settings'}: ${issue.message}` : 'invalid';
-    throw damagedSettings(row, detail, parsed.error);
-  }
-  return parsed.data;
+  const problem = storedSettingsProblem(json);
+  if (problem !== null) throw damagedSettings(row, problem, undefined);
+  return json as ExerciseSettings;
 }
 
 function damagedSettings(row: ExerciseRow, detail: string, cause: unknown): Error {

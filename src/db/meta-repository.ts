@@ -1,5 +1,6 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import { ExerciseRepository, type NewExercise } from './exercise-repository.js';
+import { statement } from './statements.js';
 
 /** Settings of the log itself ('units', 'seeded_at', …), and the one-time starter programme. */
 export class MetaRepository {
@@ -7,14 +8,14 @@ export class MetaRepository {
 
   /** The value stored under `key`, if any. */
   get(key: string): string | undefined {
-    return this.db.prepare('SELECT value FROM meta WHERE key = ?').pluck().get(key) as string | undefined;
+    return statement(this.db, 'SELECT value FROM meta WHERE key = ?').pluck().get(key) as string | undefined;
   }
 
   /** Stores `value` under `key`, replacing what was there. */
   set(key: string, value: string): void {
     this.db
       .transaction(() => {
-        this.db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, value);
+        statement(this.db, 'INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, value);
       })
       .immediate();
   }

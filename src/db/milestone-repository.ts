@@ -1,6 +1,7 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import { exerciseKey, type BestValue } from '../domain/milestones.js';
 import type { Load, Session, Unit } from '../domain/types.js';
+import { statement } from './statements.js';
 
 // The external load of a set in kg and its Epley e1RM, word for word as in the expression indexes
 // of migrations/0002-checkins-bodyweight-milestones.sql: SQLite uses an expression index only for
@@ -116,51 +117,51 @@ export class MilestoneRepository {
 
   /** The first session of the exercise on or before `until`, with its sets in order. */
   firstSession(exerciseId: number, until: string): Session | null {
-    return toSession(this.db.prepare(FIRST_SESSION_SQL).all({ exerciseId, until }) as SetRow[]);
+    return toSession(statement(this.db, FIRST_SESSION_SQL).all({ exerciseId, until }) as SetRow[]);
   }
 
   /** The first session of the exercise with an estimated 1RM, on or before `until`. */
   firstE1rmSession(exerciseId: number, until: string): Session | null {
-    return toSession(this.db.prepare(FIRST_E1RM_SESSION_SQL).all({ exerciseId, until }) as SetRow[]);
+    return toSession(statement(this.db, FIRST_E1RM_SESSION_SQL).all({ exerciseId, until }) as SetRow[]);
   }
 
   /** The heaviest external load of the exercise on or before `until`, and the first day it was lifted. */
   heaviest(exerciseId: number, until: string): BestValue | null {
-    return toBest(this.db.prepare(HEAVIEST_SQL).get({ exerciseId, until }) as BestRow | undefined);
+    return toBest(statement(this.db, HEAVIEST_SQL).get({ exerciseId, until }) as BestRow | undefined);
   }
 
   /** The best Epley e1RM of the exercise on or before `until`, from sets of 10 reps or fewer. */
   bestE1rm(exerciseId: number, until: string): BestValue | null {
-    return toBest(this.db.prepare(BEST_E1RM_SQL).get({ exerciseId, until }) as BestRow | undefined);
+    return toBest(statement(this.db, BEST_E1RM_SQL).get({ exerciseId, until }) as BestRow | undefined);
   }
 
   /** The first day on or before `until` the exercise's external load (or e1RM) reached `kg`, if it did. */
   firstReaching(exerciseId: number, metric: MarkMetric, kg: number, until: string): string | null {
     const sql = metric === 'load' ? FIRST_REACHING_LOAD_SQL : FIRST_REACHING_E1RM_SQL;
-    const date = this.db.prepare(sql).pluck().get({ exerciseId, until, kg: kg - THRESHOLD_TOLERANCE_KG }) as string | null | undefined;
+    const date = statement(this.db, sql).pluck().get({ exerciseId, until, kg: kg - THRESHOLD_TOLERANCE_KG }) as string | null | undefined;
     return date ?? null;
   }
 
   /** The day of the first session in the log on or before `until`. */
   firstLogDate(until: string): string | null {
-    return (this.db.prepare(FIRST_LOG_DATE_SQL).pluck().get({ until }) as string | null) ?? null;
+    return (statement(this.db, FIRST_LOG_DATE_SQL).pluck().get({ until }) as string | null) ?? null;
   }
 
   /** The distinct days with any session from `from` to `until`, oldest first. */
   trainingDates(from: string, until: string): string[] {
-    return this.db.prepare(TRAINING_DATES_SQL).pluck().all({ from, until }) as string[];
+    return statement(this.db, TRAINING_DATES_SQL).pluck().all({ from, until }) as string[];
   }
 
   /** Acknowledged milestone ids and when each was acknowledged (ISO timestamp). */
   acknowledged(): Map<string, string> {
-    const rows = this.db.prepare('SELECT milestone_id AS id, acknowledged_at AS at FROM milestone_acks').all() as Array<{ id: string; at: string }>;
+    const rows = statement(this.db, 'SELECT milestone_id AS id, acknowledged_at AS at FROM milestone_acks').all() as Array<{ id: string; at: string }>;
     return new Map(rows.map((row) => [row.id, row.at]));
   }
 
   /** Stores acknowledgements in one immediate transaction; one already stored keeps its first time. */
   acknowledge(ids: readonly string[], now: string): void {
     const write = this.db.transaction(() => {
-      const insert = this.db.prepare('INSERT INTO milestone_acks (milestone_id, acknowledged_at) VALUES (?, ?) ON CONFLICT (milestone_id) DO NOTHING');
+      const insert = statement(this.db, 'INSERT INTO milestone_acks (milestone_id, acknowledged_at) VALUES (?, ?) ON CONFLICT (milestone_id) DO NOTHING');
       for (const id of ids) insert.run(id, now);
     });
     write.immediate();
@@ -175,7 +176,7 @@ export class MilestoneRepository {
     const from = `:${exerciseKey(oldName)}`;
     const to = `:${exerciseKey(newName)}`;
     if (from === to) return;
-    const update = this.db.prepare('UPDATE OR IGNORE milestone_acks SET milestone_id = ? WHERE milestone_id = ?');
+    const update = statement(this.db, 'UPDATE OR IGNORE milestone_acks SET milestone_id = ? WHERE milestone_id = ?');
     for (const id of this.acknowledged().keys()) {
       if (id.endsWith(from)) update.run(id.slice(0, -from.length) + to, id);
     }

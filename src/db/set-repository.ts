@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type BetterSqlite3 from 'better-sqlite3';
 import type { Load, LoggedSet, Session, Unit } from '../domain/types.js';
 import { InternalError } from '../errors.js';
+import { statement } from './statements.js';
 
 /** One set to record; the load exactly as entered. */
 export interface NewSet {
@@ -92,17 +93,15 @@ export class SetRepository {
   logSession(input: NewSession): LoggedSet[] {
     if (input.sets.length === 0) throw new InternalError('logSession needs at least one set.');
     const write = this.db.transaction((): number => {
-      const { lastInsertRowid } = this.db
-        .prepare("INSERT INTO batches (kind, summary, created_at) VALUES ('log', ?, ?)")
+      const { lastInsertRowid } = statement(this.db, "INSERT INTO batches (kind, summary, created_at) VALUES ('log', ?, ?)")
         .run(input.summary, input.now);
       const batchId = Number(lastInsertRowid);
       const session =
         1 +
-        (this.db
-          .prepare('SELECT coalesce(max(session), 0) FROM sets WHERE exercise_id = ? AND date = ?')
+        (statement(this.db, 'SELECT coalesce(max(session), 0) FROM sets WHERE exercise_id = ? AND date = ?')
           .pluck()
           .get(input.exerciseId, input.date) as number);
-      const insert = this.db.prepare(
+      const insert = statement(this.db, 
         `INSERT INTO sets (uid, batch_id, exercise_id, date, session, set_number, reps, seconds, load_kind, load_value, load_unit, rpe, pain, note, source, created_at)
          VALUES (@uid, @batchId, @exerciseId, @date, @session, @setNumber, @reps, @seconds, @loadKind, @loadValue, @loadUnit, @rpe, @pain, @note, @source, @now)`,
       );
@@ -129,7 +128,7 @@ export class SetRepository {
       return batchId;
     });
     const batchId = write.immediate();
-    const rows = this.db.prepare(`SELECT ${SET_COLUMNS} FROM sets s WHERE s.batch_id = ? ORDER BY s.set_number`).all(batchId) as SetRow[];
+    const rows = statement(this.db, `SELECT ${SET_COLUMNS} FROM sets s WHERE s.batch_id = ? ORDER BY s.set_number`).all(batchId) as SetRow[];
     return rows.map(toLoggedSet);
   }
 
@@ -139,8 +138,7 @@ export class SetRepository {
    * same at 100 sets or 1,000,000: this is the query behind every `rehab next`.
    */
   recentSessions(exerciseId: number, until: string, limit: number): Session[] {
-    const rows = this.db
-      .prepare(RECENT_SESSIONS_SQL)
+    const rows = statement(this.db, RECENT_SESSIONS_SQL)
       .all({ exerciseId, until, limit }) as SetRow[];
     const sessions: Session[] = [];
     let key: string | undefined;
@@ -179,8 +177,7 @@ export class SetRepository {
       if (filter.limitSessions <= 0) return [];
       // N entries lie within the newest N dates. Finding the oldest of those walks an index
       // backwards and stops, so a short history of a long log reads only the end of it.
-      const oldest = this.db
-        .prepare(`SELECT min(date) FROM (SELECT DISTINCT date FROM sets ${whereClause()} ORDER BY date DESC LIMIT @limit)`)
+      const oldest = statement(this.db, `SELECT min(date) FROM (SELECT DISTINCT date FROM sets ${whereClause()} ORDER BY date DESC LIMIT @limit)`)
         .pluck()
         .get({ ...parameters, limit: filter.limitSessions }) as string | null;
       if (oldest === null) return [];
@@ -190,9 +187,9 @@ export class SetRepository {
 
     // Newest date first and, within a date, in the order the sets were stored: sets_by_date is
     // (date, rowid), so without an exercise filter this is a backward index walk with no sort.
-    const rows = this.db.prepare(`SELECT ${SET_COLUMNS} FROM sets s ${whereClause()} ORDER BY s.date DESC, s.id`).all(parameters) as SetRow[];
+    const rows = statement(this.db, `SELECT ${SET_COLUMNS} FROM sets s ${whereClause()} ORDER BY s.date DESC, s.id`).all(parameters) as SetRow[];
     const names = new Map(
-      (this.db.prepare('SELECT id, name FROM exercises').all() as Array<{ id: number; name: string }>).map((row) => [row.id, row.name]),
+      (statement(this.db, 'SELECT id, name FROM exercises').all() as Array<{ id: number; name: string }>).map((row) => [row.id, row.name]),
     );
 
     const entries: HistoryEntry[] = [];
@@ -220,7 +217,7 @@ export class SetRepository {
 
   /** How many sets the log holds. */
   count(): number {
-    return this.db.prepare('SELECT count(*) FROM sets').pluck().get() as number;
+    return statement(this.db, 'SELECT count(*) FROM sets').pluck().get() as number;
   }
 }
 

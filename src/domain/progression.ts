@@ -3,9 +3,8 @@
 // corrected set changes the next prescription at once. Every number below names its source in
 // /work/shared/research/rules-evidence.md; docs/rules.md explains the order in plain words.
 
-import { differenceInCalendarDays } from 'date-fns/differenceInCalendarDays';
-import { parseISO } from 'date-fns/parseISO';
 import { InternalError } from '../errors.js';
+import { daysBetween } from './calendar.js';
 import { progressAmount, reduceAmount, regressAmount } from './load-steps.js';
 import type {
   Action,
@@ -569,9 +568,6 @@ function hardestRpe(session: Session): number | null {
   return rpes.length === 0 ? null : Math.max(...rpes);
 }
 
-function daysBetween(from: string, to: string): number {
-  return differenceInCalendarDays(parseISO(to), parseISO(from));
-}
 
 /** "25 kg × 10, 10, 9" or "bodyweight × 30, 30, 25 s". */
 function done(h: History): string {

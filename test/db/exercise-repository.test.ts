@@ -112,7 +112,7 @@ describe('ExerciseRepository', () => {
       db.prepare('UPDATE exercises SET settings = ? WHERE id = ?').run(JSON.stringify({ ...settings(), model: 'triple' }), created.id);
       const error = thrown(() => exercises.list());
       expect(error.code).toBe('runtime');
-      expect(error.message).toMatch(/^The stored settings of the exercise "Side plank" \(id \d+\) are damaged \(model: .*\)\.$/);
+      expect(error.message).toMatch(/^The stored settings of the exercise "Side plank" \(id \d+\) are damaged \(model is missing or invalid\)\.$/);
       expect(thrown(() => exercises.findByNameOrAlias('side plank')).code).toBe('runtime');
     });
   });

@@ -1,0 +1,31 @@
+import { differenceInCalendarDays } from 'date-fns/differenceInCalendarDays';
+import { parseISO } from 'date-fns/parseISO';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { addDaysIso, daysBetween } from '../../src/domain/calendar.js';
+
+describe('calendar arithmetic on ISO dates', () => {
+  it.each([
+    ['same day', '2026-11-24', '2026-11-24', 0],
+    ['next day', '2026-11-24', '2026-11-25', 1],
+    ['across a month end', '2026-01-31', '2026-02-01', 1],
+    ['across a leap day', '2024-02-28', '2024-03-01', 2],
+    ['across a year end', '2025-12-31', '2026-01-01', 1],
+    ['across the March daylight-saving change in Europe', '2026-03-28', '2026-03-30', 2],
+    ['backwards', '2026-11-24', '2026-11-14', -10],
+  ])('%s', (_name, from, to, days) => {
+    expect(daysBetween(from, to)).toBe(days);
+    expect(addDaysIso(from, days)).toBe(to);
+  });
+
+  it('agrees with date-fns for any two dates from 1900 to 2200', () => {
+    const date = fc.date({ min: new Date('1900-01-01T00:00:00Z'), max: new Date('2200-12-31T00:00:00Z'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
+    fc.assert(
+      fc.property(date, date, (from, to) => {
+        expect(daysBetween(from, to)).toBe(differenceInCalendarDays(parseISO(to), parseISO(from)));
+        expect(addDaysIso(from, daysBetween(from, to))).toBe(to);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
