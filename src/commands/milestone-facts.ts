@@ -16,12 +16,19 @@ import {
 import type { Exercise, Session } from '../domain/types.js';
 import type { RehabLog } from './open-log.js';
 
-/** Every milestone of these exercises (and the log's reviews and consistency) as of `date`. */
-export function loadMilestones(log: RehabLog, exercises: readonly Exercise[], date: string): Milestone[] {
+/**
+ * Every milestone of these exercises (and the log's reviews and consistency) as of `date`. The
+ * per-exercise figures of a review are read only while it still shows (not acknowledged), unless
+ * `includeAcknowledged` (`rehab milestones --all`): they are one query per exercise per review.
+ */
+export function loadMilestones(log: RehabLog, exercises: readonly Exercise[], date: string, { includeAcknowledged = false } = {}): Milestone[] {
   const repository = log.repository(MilestoneRepository);
   const bodyweight = log.repository(BodyweightRepository).latestOnOrBefore(date) ?? null;
   const firstLogDate = repository.firstLogDate(date);
-  const dueReviews = firstLogDate === null ? [] : reviewSchedule(firstLogDate).filter((review) => review.date <= date);
+  const acknowledged = repository.acknowledged();
+  const dueReviews = (firstLogDate === null ? [] : reviewSchedule(firstLogDate)).filter(
+    (review) => review.date <= date && (includeAcknowledged || !acknowledged.has(review.id)),
+  );
 
   const facts = exercises.map((exercise): ExerciseFacts => {
     const first = repository.firstSession(exercise.id, date);
@@ -52,6 +59,6 @@ export function loadMilestones(log: RehabLog, exercises: readonly Exercise[], da
     firstLogDate,
     trainingDates: repository.trainingDates(consistencyWindowStart(date), date),
     bodyweight,
-    acknowledged: repository.acknowledged(),
+    acknowledged,
   });
 }

@@ -21,3 +21,13 @@ export function daysBetween(from: string, to: string): number {
 export function addDaysIso(isoDate: string, days: number): string {
   return new Date((dayNumber(isoDate) + days) * MS_PER_DAY).toISOString().slice(0, 10);
 }
+
+const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** `Tue 24 Nov`, with the year when it is not `today`'s year: how dates read in output. */
+export function shortDay(isoDate: string, today: string): string {
+  const weekday = WEEKDAYS[(((dayNumber(isoDate) + 4) % 7) + 7) % 7];
+  const text = `${weekday} ${Number(isoDate.slice(8, 10))} ${MONTHS[Number(isoDate.slice(5, 7)) - 1]}`;
+  return isoDate.slice(0, 4) === today.slice(0, 4) ? text : `${text} ${isoDate.slice(0, 4)}`;
+}

@@ -4,6 +4,7 @@
 // only the user's acknowledgements are stored. Sources: research/rules-evidence.md, the seed.
 
 import { addDays } from 'date-fns/addDays';
+import { shortDay } from './calendar.js';
 import { addMonths } from 'date-fns/addMonths';
 import { addWeeks } from 'date-fns/addWeeks';
 import { format } from 'date-fns/format';
@@ -619,7 +620,7 @@ function iso(date: Date): string {
 /** `Tue 24 Nov`, with the year when it is not today's. */
 function day(date: string | null, today: string): string {
   if (date === null) return 'an unknown day';
-  return format(parseISO(date), date.slice(0, 4) === today.slice(0, 4) ? 'EEE d MMM' : 'EEE d MMM yyyy');
+  return shortDay(date, today);
 }
 
 /** `20 kg`, `20.4 kg`: kg to one decimal. */

@@ -1,6 +1,5 @@
 // Small text formats shared by the renderers: schemes, dates, loads in the display unit.
-import { format } from 'date-fns/format';
-import { parseISO } from 'date-fns/parseISO';
+import { shortDay } from '../domain/calendar.js';
 import { formatLoad, loadIn } from '../domain/units.js';
 import type { Load, Measure, Unit } from '../domain/types.js';
 
@@ -20,13 +19,13 @@ export function formatCounts(counts: number[], measure: Measure, rpe?: number | 
 
 /** `Tue 24 Nov`, with the year when it is not this year's. */
 export function formatDay(isoDate: string, today: string): string {
-  const date = parseISO(isoDate);
-  return isoDate.slice(0, 4) === today.slice(0, 4) ? format(date, 'EEE d MMM') : format(date, 'EEE d MMM yyyy');
+  return shortDay(isoDate, today);
 }
 
 /** Today's local calendar date as 'YYYY-MM-DD'. */
 export function isoDay(date: Date): string {
-  return format(date, 'yyyy-MM-dd');
+  const pad = (value: number) => String(value).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
 }
 
 /** `id 812`, `ids 812–814`, `ids 3, 7–9`: consecutive ids read as a range. */

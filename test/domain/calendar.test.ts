@@ -2,7 +2,7 @@ import { differenceInCalendarDays } from 'date-fns/differenceInCalendarDays';
 import { parseISO } from 'date-fns/parseISO';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addDaysIso, daysBetween } from '../../src/domain/calendar.js';
+import { addDaysIso, daysBetween, shortDay } from '../../src/domain/calendar.js';
 
 describe('calendar arithmetic on ISO dates', () => {
   it.each([
@@ -27,5 +27,16 @@ describe('calendar arithmetic on ISO dates', () => {
       }),
       { numRuns: 2000 },
     );
+  });
+});
+
+describe('shortDay', () => {
+  it.each([
+    ['this year', '2026-11-24', '2026-12-01', 'Tue 24 Nov'],
+    ['another year', '2025-03-02', '2026-12-01', 'Sun 2 Mar 2025'],
+    ['a leap day', '2024-02-29', '2026-01-01', 'Thu 29 Feb 2024'],
+    ['before 1970', '1969-12-31', '2026-01-01', 'Wed 31 Dec 1969'],
+  ])('%s', (_name, date, today, text) => {
+    expect(shortDay(date, today)).toBe(text);
   });
 });
