@@ -1,3 +1,3 @@
 #!/usr/bin/env node
-// Tiny on purpose: all the code lives in the bundle that `npm run build` (run by `npm install`) makes.
-import '../dist/main.js';
+// Tiny on purpose: all the code lives in dist/, built by `npm run build` (run by `npm install`).
+require('../dist/main.js');

@@ -1,3 +1,5 @@
+const REHAB_ERROR = Symbol.for('rehab.RehabError');
+
 /**
  * The one error type users see. `usage` errors (bad or missing input) exit 2, `runtime` errors
  * (a file that cannot be used, a database problem) exit 1. The message is one full sentence;
@@ -5,6 +7,13 @@
  */
 export class RehabError extends Error {
   override readonly name = 'RehabError';
+  /** Marks rehab's errors across bundles: each command's bundle has its own copy of this class. */
+  readonly [REHAB_ERROR] = true;
+
+  /** True for a RehabError from any bundle (where `instanceof` sees only its own bundle's class). */
+  static is(value: unknown): value is RehabError {
+    return typeof value === 'object' && value !== null && (value as { [REHAB_ERROR]?: boolean })[REHAB_ERROR] === true;
+  }
 
   constructor(
     readonly code: 'usage' | 'runtime',

@@ -2,7 +2,7 @@
 import { CommanderError } from 'commander';
 import { buildProgram } from './cli/program.js';
 import type { CommandOutput } from './commands/output.js';
-import { InternalError, RehabError } from './errors.js';
+import { RehabError } from './errors.js';
 
 /** Runs rehab with the given arguments (without `node` and the script) and returns the exit code. */
 export async function main(args: string[]): Promise<number> {
@@ -47,13 +47,13 @@ function report(error: unknown, debug: boolean): number {
     process.stderr.write('rehab: cancelled; nothing was written.\n');
     return 130;
   }
-  if (error instanceof RehabError) {
+  if (RehabError.is(error)) {
     const line = error.hint ? `${error.message} ${error.hint}` : error.message;
     process.stderr.write(`rehab: ${line}\n`);
     if (debug && error.cause) process.stderr.write(`${describeStack(error.cause)}\n`);
     return error.exitCode;
   }
-  const what = error instanceof InternalError ? error.message : String((error as Error)?.message ?? error);
+  const what = String((error as Error)?.message ?? error);
   process.stderr.write(`rehab: internal error: ${what} (this is a bug in rehab; run again with --debug for details)\n`);
   if (debug) process.stderr.write(`${describeStack(error)}\n`);
   return 1;
@@ -84,4 +84,6 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   throw error;
 });
 
-process.exitCode = await main(process.argv.slice(2));
+void main(process.argv.slice(2)).then((code) => {
+  process.exitCode = code;
+});
