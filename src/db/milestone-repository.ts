@@ -1,6 +1,7 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import { exerciseKey, type BestValue } from '../domain/milestones.js';
-import type { Load, Session, Unit } from '../domain/types.js';
+import type { Session, Unit } from '../domain/types.js';
+import { loadFromColumns } from './load-columns.js';
 import { statement } from './statements.js';
 
 // The external load of a set in kg and its Epley e1RM, word for word as in the expression indexes
@@ -188,19 +189,14 @@ function toSession(rows: SetRow[]): Session | null {
   if (first === undefined) return null;
   return {
     date: first.date,
-    sets: rows.map((row) => ({ reps: row.reps, seconds: row.seconds, load: toLoad(row), rpe: row.rpe, pain: row.pain })),
+    sets: rows.map((row) => ({ reps: row.reps, seconds: row.seconds, load: loadFromColumns(row), rpe: row.rpe, pain: row.pain })),
   };
 }
 
 function toBest(row: BestRow | undefined): BestValue | null {
   if (row === undefined) return null;
-  const best: BestValue = { kg: row.kg, load: toLoad(row), date: row.date };
+  const best: BestValue = { kg: row.kg, load: loadFromColumns(row), date: row.date };
   if (row.reps !== undefined) best.reps = row.reps;
   return best;
 }
 
-function toLoad(row: { load_kind: 'external' | 'bodyweight'; load_value: number; load_unit: Unit }): Load {
-  return row.load_kind === 'external'
-    ? { kind: 'external', value: row.load_value, unit: row.load_unit }
-    : { kind: 'bodyweight', added: row.load_value, unit: row.load_unit };
-}

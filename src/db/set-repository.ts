@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type BetterSqlite3 from 'better-sqlite3';
 import type { Load, LoggedSet, Session, Unit } from '../domain/types.js';
 import { InternalError } from '../errors.js';
+import { loadFromColumns } from './load-columns.js';
 import { statement } from './statements.js';
 
 /** One set to record; the load exactly as entered. */
@@ -47,7 +48,8 @@ export interface HistoryFilter {
   limitSessions?: number;
 }
 
-interface SetRow {
+/** A row of `sets` as SET_COLUMNS selects it. */
+export interface SetRow {
   id: number;
   uid: string;
   exercise_id: number;
@@ -221,11 +223,9 @@ export class SetRepository {
   }
 }
 
-function toLoggedSet(row: SetRow): LoggedSet {
-  const load: Load =
-    row.load_kind === 'external'
-      ? { kind: 'external', value: row.load_value, unit: row.load_unit }
-      : { kind: 'bodyweight', added: row.load_value, unit: row.load_unit };
+/** A stored row as the domain's `LoggedSet`. */
+export function toLoggedSet(row: SetRow): LoggedSet {
+  const load = loadFromColumns(row);
   return {
     id: row.id,
     uid: row.uid,

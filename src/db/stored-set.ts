@@ -1,5 +1,6 @@
 // One stored set with its exercise's name and its batch, as undo, edit and delete read it.
-import type { Load, LoggedSet, Unit } from '../domain/types.js';
+import type { LoggedSet } from '../domain/types.js';
+import { toLoggedSet, type SetRow } from './set-repository.js';
 
 /** A logged set with what the corrections need besides: its exercise's name and its batch. */
 export interface StoredSet extends LoggedSet {
@@ -7,24 +8,10 @@ export interface StoredSet extends LoggedSet {
   batchId: number;
 }
 
-export interface StoredSetRow {
-  id: number;
-  uid: string;
+/** A `sets` row with its batch and its exercise's name (STORED_SET_SELECT). */
+export interface StoredSetRow extends SetRow {
   batch_id: number;
-  exercise_id: number;
   exercise_name: string;
-  date: string;
-  session: number;
-  set_number: number;
-  reps: number | null;
-  seconds: number | null;
-  load_kind: 'external' | 'bodyweight';
-  load_value: number;
-  load_unit: Unit;
-  rpe: number | null;
-  pain: number | null;
-  note: string | null;
-  source: string;
 }
 
 /** SELECT … FROM sets s JOIN exercises e: add a WHERE and an ORDER BY. */
@@ -33,27 +20,7 @@ export const STORED_SET_SELECT = `SELECT s.id, s.uid, s.batch_id, s.exercise_id,
   FROM sets s JOIN exercises e ON e.id = s.exercise_id`;
 
 export function toStoredSet(row: StoredSetRow): StoredSet {
-  const load: Load =
-    row.load_kind === 'external'
-      ? { kind: 'external', value: row.load_value, unit: row.load_unit }
-      : { kind: 'bodyweight', added: row.load_value, unit: row.load_unit };
-  return {
-    id: row.id,
-    uid: row.uid,
-    batchId: row.batch_id,
-    exerciseId: row.exercise_id,
-    exerciseName: row.exercise_name,
-    date: row.date,
-    session: row.session,
-    setNumber: row.set_number,
-    reps: row.reps,
-    seconds: row.seconds,
-    load,
-    rpe: row.rpe,
-    pain: row.pain,
-    note: row.note,
-    source: row.source,
-  };
+  return { ...toLoggedSet(row), batchId: row.batch_id, exerciseName: row.exercise_name };
 }
 
 /**
