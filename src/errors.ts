@@ -15,13 +15,17 @@ export class RehabError extends Error {
     return typeof value === 'object' && value !== null && (value as { [REHAB_ERROR]?: boolean })[REHAB_ERROR] === true;
   }
 
+  /** Lines printed under the message, indented (a plan's problems, one each); usually none. */
+  readonly details: readonly string[];
+
   constructor(
     readonly code: 'usage' | 'runtime',
     message: string,
     readonly hint?: string,
-    options?: { cause?: unknown },
+    options?: { cause?: unknown; details?: readonly string[] },
   ) {
     super(message, options);
+    this.details = options?.details ?? [];
   }
 
   get exitCode(): 1 | 2 {
@@ -30,8 +34,8 @@ export class RehabError extends Error {
 }
 
 /** Shorthand for the common case: input that cannot be understood. */
-export function usageError(message: string, hint?: string): RehabError {
-  return new RehabError('usage', message, hint);
+export function usageError(message: string, hint?: string, details?: readonly string[]): RehabError {
+  return new RehabError('usage', message, hint, { details });
 }
 
 export function runtimeError(message: string, hint?: string, cause?: unknown): RehabError {

@@ -40,7 +40,7 @@ function report(error: unknown, debug: boolean): number {
   if (error instanceof CommanderError) {
     // --help and --version arrive here as "errors" with exit code 0.
     if (error.exitCode === 0) return 0;
-    process.stderr.write(`rehab: ${tidyCommanderMessage(error.message)}\n`);
+    process.stderr.write(`rehab: ${oneLine(tidyCommanderMessage(error.message))}\n`);
     return 2;
   }
   if (isPromptCancel(error)) {
@@ -49,14 +49,24 @@ function report(error: unknown, debug: boolean): number {
   }
   if (RehabError.is(error)) {
     const line = error.hint ? `${error.message} ${error.hint}` : error.message;
-    process.stderr.write(`rehab: ${line}\n`);
+    process.stderr.write(`rehab: ${oneLine(line)}\n`);
+    for (const detail of error.details) process.stderr.write(`  ${oneLine(detail)}\n`);
     if (debug && error.cause) process.stderr.write(`${describeStack(error.cause)}\n`);
     return error.exitCode;
   }
   const what = String((error as Error)?.message ?? error);
-  process.stderr.write(`rehab: internal error: ${what} (this is a bug in rehab; run again with --debug for details)\n`);
+  process.stderr.write(`rehab: internal error: ${oneLine(what)} (this is a bug in rehab; run again with --debug for details)\n`);
   if (debug) process.stderr.write(`${describeStack(error)}\n`);
   return 1;
+}
+
+/**
+ * Keeps a message on its one line whatever input it quotes: a line break, a tab or a terminal
+ * escape typed into a name or a file shows as \n, \t or \u001b instead of acting.
+ */
+function oneLine(text: string): string {
+  const named: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+  return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => named[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 function describeStack(error: unknown): string {

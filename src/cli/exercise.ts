@@ -47,6 +47,14 @@ Examples:
     .summary('every exercise with its aliases and main settings')
     .option('--all', 'include archived exercises')
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ rehab exercise list
+  $ rehab exercise list --all                 archived exercises too
+  $ rehab exercise list --format json | jq -r '.[].name'`,
+    )
     .action(async (options: { all?: boolean; format: OutputFormat }, command: Command) => {
       const { exerciseListCommand } = await import('../commands/exercise-list.js');
       wiring.deliver(await exerciseListCommand(options, wiring.contextFrom(command)));
@@ -136,6 +144,7 @@ Examples:
     .command('unarchive')
     .summary('bring an archived exercise back')
     .argument('<exercise...>', 'name or alias')
+    .addHelpText('after', '\nExample:\n  $ rehab exercise unarchive bird dog    (it shows in `rehab next` again, with its history)')
     .action(async (words: string[], _options, command: Command) => {
       const { exerciseArchiveCommand } = await import('../commands/exercise-archive.js');
       wiring.deliver(await exerciseArchiveCommand(words, { archive: false }, wiring.contextFrom(command)));

@@ -24,6 +24,13 @@ The format is described by schema/plan.schema.json (JSON Schema) in the rehab re
     .command('show', { isDefault: true })
     .summary('the programme: every setting of each active exercise')
     .addOption(new Option('--format <format>', 'output format (json: the document `plan export` writes)').choices(['text', 'json']).default('text'))
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ rehab plan show
+  $ rehab plan show --format json | jq '.exercises[] | {name, reps: .settings.reps}'`,
+    )
     .action(async (options: { format: OutputFormat }, command: Command) => {
       const { planShowCommand } = await import('../commands/plan-show.js');
       wiring.deliver(await planShowCommand(options, wiring.contextFrom(command)));
@@ -33,6 +40,14 @@ The format is described by schema/plan.schema.json (JSON Schema) in the rehab re
     .command('export')
     .summary('write the programme as one JSON document')
     .option('-o, --output <file>', 'write to this file (whole or not at all) instead of stdout')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ rehab plan export -o plan.json
+  $ rehab plan export > plan.json
+  $ rehab plan export | jq '.exercises[0].settings.reps.max = 15' | rehab plan import -`,
+    )
     .action(async (options: { output?: string }, command: Command) => {
       const { planExportCommand } = await import('../commands/plan-export.js');
       wiring.deliver(await planExportCommand(options, wiring.contextFrom(command)));

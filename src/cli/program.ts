@@ -8,18 +8,24 @@ import { isoDay } from '../io/format.js';
 import { createStyle, wantsColour } from '../io/style.js';
 import type { Unit } from '../domain/types.js';
 import { resolveDbPath } from './db-path.js';
+import { chartColumns, terminalColumns } from './terminal-size.js';
 import { registerBodyweight } from './bodyweight.js';
+import { registerCompletion } from './completion.js';
+import { registerDb } from './db.js';
+import { registerDefaultCommand } from './default-command.js';
 import { registerDelete } from './delete.js';
 import { registerEdit } from './edit.js';
 import { registerExport } from './export.js';
 import { registerExercise } from './exercise.js';
 import { registerHistory } from './history.js';
 import { registerImport } from './import.js';
+import { registerInit } from './init.js';
 import { registerLog } from './log.js';
 import { registerMilestones } from './milestones.js';
 import { registerNext } from './next.js';
 import { registerPain } from './pain.js';
 import { registerPlan } from './plan.js';
+import { registerProgress } from './progress.js';
 import { registerUndo } from './undo.js';
 import type { Wiring } from './wiring.js';
 
@@ -48,6 +54,8 @@ export function buildProgram({ now, deliver }: ProgramEnvironment): Command {
       now: now.toISOString(),
       style: createStyle(wantsColour(globals, process.env, Boolean(process.stdout.isTTY))),
       stdinIsTTY: Boolean(process.stdin.isTTY),
+      terminalColumns: terminalColumns(process.stdout),
+      chartColumns: chartColumns(process.stdout, process.env),
     };
   };
 
@@ -75,7 +83,7 @@ rehab is not medical advice. See the README for the red flags that mean: stop an
     );
 
   const wiring: Wiring = { today, contextFrom, deliver };
-  for (const register of [registerLog, registerNext, registerHistory, registerExport, registerImport, registerExercise, registerPlan, registerPain, registerBodyweight, registerMilestones, registerUndo, registerEdit, registerDelete]) register(program, wiring);
+  for (const register of [registerLog, registerNext, registerHistory, registerExport, registerImport, registerExercise, registerPlan, registerPain, registerBodyweight, registerMilestones, registerUndo, registerEdit, registerDelete, registerInit, registerDb, registerProgress, registerCompletion, registerDefaultCommand]) register(program, wiring);
 
   return program;
 }

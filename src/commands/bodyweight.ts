@@ -25,10 +25,6 @@ export async function bodyweightCommand(words: string[], options: BodyweightOpti
   return withLog(context, (log) => {
     // Everything is checked before anything is written.
     const load = parseBodyweight(text, log.units);
-    const kg = toKg(load.value, load.unit);
-    if (kg < BODYWEIGHT_RANGE_KG.min || kg > BODYWEIGHT_RANGE_KG.max) {
-      throw usageError(`Body weight "${text}" is outside ${rangeIn(load.unit)}.`, 'Check the number and the unit.');
-    }
     const date = options.date ?? context.today;
     const repository = log.repository(BodyweightRepository);
     const before = repository.latestOnOrBefore(date);
@@ -46,8 +42,22 @@ export async function bodyweightCommand(words: string[], options: BodyweightOpti
   });
 }
 
+/**
+ * A body weight as typed (`82.5kg`, `82.5 kg`, `180lb`, a bare number in the log's units), never
+ * `bw`, and within 20–400 kg; else a usage error that says what would be right. `rehab init` asks
+ * with it too.
+ */
+export function parseBodyweight(text: string, units: Unit): Extract<Load, { kind: 'external' }> {
+  const load = parseWeight(text, units);
+  const kg = toKg(load.value, load.unit);
+  if (kg < BODYWEIGHT_RANGE_KG.min || kg > BODYWEIGHT_RANGE_KG.max) {
+    throw usageError(`Body weight "${text}" is outside ${rangeIn(load.unit)}.`, 'Check the number and the unit.');
+  }
+  return load;
+}
+
 /** A weight as `rehab log` reads loads (`82.5kg`, `82.5 kg`, `180lb`, a bare number in the log's units), never `bw`. */
-function parseBodyweight(text: string, units: Unit): Extract<Load, { kind: 'external' }> {
+function parseWeight(text: string, units: Unit): Extract<Load, { kind: 'external' }> {
   if (/^(?:bw|bodyweight)\b/i.test(text)) throw usageError(`"${text}" is a load relative to body weight, not a body weight.`, EXAMPLE);
   let load: Load;
   try {

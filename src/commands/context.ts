@@ -13,4 +13,11 @@ export interface RunContext {
   now: string;
   style: Style;
   stdinIsTTY: boolean;
+  /**
+   * The terminal's width in columns when stdout is a terminal: text is fitted to it (long reasons
+   * and notes wrap). Unset in a pipe, where nothing is ever cut or wrapped.
+   */
+  terminalColumns?: number;
+  /** The width a chart is drawn to: the terminal's, else $COLUMNS, else 80. */
+  chartColumns?: number;
 }

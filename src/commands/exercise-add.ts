@@ -24,7 +24,7 @@ export async function exerciseAddCommand(words: string[], options: ExerciseAddOp
     const settings = checkedSettings(candidate, 'Nothing was added');
     const exercise = log.exercises.create({ name, aliases: options.alias ?? [], settings }, context.now);
     const aliases = exercise.aliases.length > 0 ? ` (also ${exercise.aliases.join(', ')})` : '';
-    const stdout = `Added ${exercise.name}${aliases}: ${describeSettings(exercise.settings, context.displayUnits ?? log.units)}.`;
+    const stdout = `Added ${exercise.name}${aliases}: ${describeSettings(exercise.settings, context.displayUnits ?? log.units, context.displayUnits)}.`;
     const notes = [...log.notices, `Log it with \`rehab log "${exercise.name}" …\`; change it with \`rehab exercise set "${exercise.name}" …\`.`];
     return { stdout, stderr: notes.join('\n') };
   });

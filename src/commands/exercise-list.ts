@@ -1,4 +1,5 @@
 import { renderExercisesAsJson, renderExercisesAsText } from '../io/render-exercises.js';
+import { fitWidth } from '../io/terminal-text.js';
 import type { RunContext } from './context.js';
 import { withLog } from './open-log.js';
 import type { CommandOutput, OutputFormat } from './output.js';
@@ -16,7 +17,7 @@ export async function exerciseListCommand(options: ExerciseListOptions, context:
     const stdout =
       options.format === 'json'
         ? renderExercisesAsJson(exercises)
-        : renderExercisesAsText(exercises, context.displayUnits ?? log.units, context.style);
+        : renderExercisesAsText(exercises, context.displayUnits ?? log.units, context.style, { displayUnits: context.displayUnits, width: fitWidth(context) });
     return { stdout, stderr: log.notices.join('\n') };
   });
 }

@@ -28,7 +28,7 @@ export async function historyCommand(name: string | undefined, options: HistoryO
       limitSessions: options.limit,
     });
     const bodyweights = bodyweightsFor(log, sessions);
-    const stdout = options.format === 'json' ? renderHistoryAsJson(sessions, bodyweights) : renderHistoryAsText(sessions, context, bodyweights);
+    const stdout = options.format === 'json' ? renderHistoryAsJson(sessions, bodyweights, context.displayUnits) : renderHistoryAsText(sessions, context, bodyweights);
     return { stdout, stderr: log.notices.join('\n') };
   });
 }

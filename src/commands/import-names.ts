@@ -28,15 +28,19 @@ export interface ForeignName {
   rows: ImportedRowsSummary;
 }
 
-/** How a name was resolved: to an exercise of the log, or to a new one to create. */
+/**
+ * How a name was resolved: to an exercise of the log (`chosen`: at the terminal prompt), to a
+ * new one to create, or (chosen at the prompt) to nothing: its rows are skipped.
+ */
 export type NameResolution =
-  | { how: 'map' | 'remembered' | 'name'; exercise: Exercise }
-  | { how: 'new'; name: string; settings: ExerciseSettings };
+  | { how: 'map' | 'remembered' | 'name' | 'chosen'; exercise: Exercise }
+  | { how: 'new'; name: string; settings: ExerciseSettings }
+  | { how: 'skip' };
 
 /**
  * Decides what to do with the names nothing else resolved, keyed by `ForeignName.key`. The hook a
  * terminal prompt replaces ("which exercise is `Hip Thrust (Barbell)`?"); it may also return an
- * existing exercise (`how: 'map'`).
+ * existing exercise (`how: 'chosen'`) or skip the name's rows (`how: 'skip'`).
  */
 export type UnknownNameResolver = (names: ForeignName[], log: RehabLog) => Promise<Map<string, NameResolution>>;
 

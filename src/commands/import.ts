@@ -10,6 +10,7 @@ import { FORMAT_NAMES, type FormatChoice, type ImportFormat, type Layout, type R
 import { renderImportAsJson, renderImportAsText } from '../io/render-import.js';
 import type { RunContext } from './context.js';
 import { createNewExercises, foreignNames, resolveNames, type ForeignName, type NameMapping, type NameResolution, type UnknownNameResolver } from './import-names.js';
+import { askAboutUnknownNames } from './import-prompt.js';
 import { withLog, type RehabLog } from './open-log.js';
 import type { CommandOutput, OutputFormat } from './output.js';
 
@@ -47,6 +48,8 @@ export interface ImportReport {
   /** Weights read without a unit: the unit used, and whether it was assumed (no --unit). */
   unit: { unit: Unit; assumed: boolean; rows: number } | null;
   exercises: ImportedExerciseReport[];
+  /** The file's names whose rows were skipped, as chosen at the terminal prompt, with their row counts. */
+  skippedExercises: Array<{ name: string; rows: number }>;
 }
 
 /** One rehab exercise the import put sets into (or would create). */
@@ -76,13 +79,14 @@ class DryRunRollback {
 /**
  * `rehab import`: reads a rehab export or another app's, maps its exercise names, and stores its
  * sets in one transaction under one batch that `rehab undo` removes. See src/io/importers/.
- * `resolveUnknown` decides about names the log does not know (a prompt can replace the default).
+ * `resolveUnknown` decides about names the log does not know: by default, on a terminal (and not
+ * for --dry-run) it asks about each; otherwise each becomes a new exercise.
  */
 export async function importCommand(
   file: string,
   options: ImportOptions,
   context: RunContext,
-  resolveUnknown: UnknownNameResolver = createNewExercises,
+  resolveUnknown: UnknownNameResolver = context.stdinIsTTY && !options.dryRun ? askAboutUnknownNames() : createNewExercises,
 ): Promise<CommandOutput> {
   // The file is checked before the log is opened: a typo in its name touches nothing.
   const source = openImportSource(file, process.stdin, context.stdinIsTTY);
@@ -130,6 +134,7 @@ function write(log: RehabLog, read: ReadResult, names: ForeignName[], resolution
   for (const name of names) {
     const resolution = resolutions.get(name.key)!;
     let id: number;
+    if (resolution.how === 'skip') continue;
     if (resolution.how === 'new') {
       // A prompt may name one new exercise for two of the file's names.
       const key = normaliseName(resolution.name);
@@ -143,7 +148,8 @@ function write(log: RehabLog, read: ReadResult, names: ForeignName[], resolution
   }
   // Rows share their name strings, so each spelling is normalised once.
   const idOfSpelling = new Map<string, number>();
-  const plan = planSessions(read.sets, (set) => {
+  const sets = setsToImport(read.sets, names, resolutions);
+  const plan = planSessions(sets, (set) => {
     let id = idOfSpelling.get(set.exerciseName);
     if (id === undefined) {
       id = exerciseIds.get(normaliseName(set.exerciseName))!;
@@ -153,11 +159,17 @@ function write(log: RehabLog, read: ReadResult, names: ForeignName[], resolution
   });
   const outcome = imports.importSets({
     ...plan,
-    sets: read.sets,
+    sets,
     summary: ({ added, sessions }) => `${fileName}, a ${describeLayout(read.layout)}: ${count(added, 'set')} in ${count(sessions, 'session')}`,
     now,
   });
   return { outcome, exerciseIds, createdIds: new Set(createdByName.values()) };
+}
+
+/** The file's sets without those of names the user chose to skip (all of them, usually). */
+function setsToImport(sets: ReadResult['sets'], names: ForeignName[], resolutions: Map<string, NameResolution>): ReadResult['sets'] {
+  const skipped = new Set(names.filter((name) => resolutions.get(name.key)?.how === 'skip').map((name) => name.key));
+  return skipped.size === 0 ? sets : sets.filter((set) => !skipped.has(normaliseName(set.exerciseName)));
 }
 
 function buildReport(
@@ -172,8 +184,13 @@ function buildReport(
 ): ImportReport {
   const exerciseName = new Map(exercises.map((exercise) => [exercise.id, exercise.name]));
   const byExercise = new Map<number, ImportedExerciseReport>();
+  const skippedExercises: ImportReport['skippedExercises'] = [];
   for (const name of names) {
     const resolution = resolutions.get(name.key)!;
+    if (resolution.how === 'skip') {
+      skippedExercises.push({ name: name.name, rows: name.rows.total });
+      continue;
+    }
     const id = exerciseIds.get(name.key)!;
     let entry = byExercise.get(id);
     if (!entry) {
@@ -186,6 +203,7 @@ function buildReport(
     entry.sets += name.rows.total;
   }
   const assumption = units.assumption;
+  const sets = read.sets.length - skippedExercises.reduce((sum, skipped) => sum + skipped.rows, 0);
   return {
     file,
     format: read.layout.format,
@@ -194,9 +212,9 @@ function buildReport(
     delimiter: read.delimiter,
     dryRun: Boolean(options.dryRun),
     rows: read.rows,
-    sets: read.sets.length,
+    sets,
     added: outcome.added,
-    alreadyInLog: read.sets.length - outcome.added,
+    alreadyInLog: sets - outcome.added,
     sessions: outcome.sessions,
     skipped: read.skipped,
     invalid: read.invalid,
@@ -207,6 +225,7 @@ function buildReport(
         ? { unit: options.unit, assumed: false, rows: units.explicitRows }
         : null,
     exercises: [...byExercise.values()],
+    skippedExercises,
   };
 }
 

@@ -1,12 +1,15 @@
 import { defaultSettings } from '../domain/exercise-defaults.js';
-import { parseLogWords } from '../domain/log-grammar.js';
+import { suggestNames } from '../domain/exercise-names.js';
+import { parseLogWords, type LogWords } from '../domain/log-grammar.js';
 import { prescribeNext } from '../domain/progression.js';
 import type { ExerciseSettings, Load, Measure, Scheme, Unit } from '../domain/types.js';
 import { usageError } from '../errors.js';
 import { formatCounts, formatDay, formatIds, showLoad } from '../io/format.js';
+import { askLogSession, confirmNewExercise, type LogCandidate } from '../io/log-questions.js';
+import { terminalPrompter, type Prompter } from '../io/prompts.js';
 import { prescriptionScheme } from '../io/render-next.js';
 import type { RunContext } from './context.js';
-import { withLog } from './open-log.js';
+import { sayNoticesBeforeAsking, withLog, type RehabLog } from './open-log.js';
 import type { CommandOutput } from './output.js';
 import { prescribeFromLog, unknownExercise } from './prescribe.js';
 
@@ -21,24 +24,55 @@ export interface LogOptions {
 
 const LOG_EXAMPLE = 'Write it like `rehab log squat 25kg 3x8`.';
 
-/** `rehab log`: records one session of one exercise and says what was recorded and what comes next. */
-export async function logCommand(words: string[], options: LogOptions, context: RunContext): Promise<CommandOutput> {
-  if (words.length === 0) throw usageError('Missing the exercise to log.', LOG_EXAMPLE);
-  return withLog(context, (log) => {
+/**
+ * `rehab log`: records one session of one exercise and says what was recorded and what comes next.
+ * With no words, on a terminal, it asks for the exercise, load, scheme and pain; an unknown name
+ * on a terminal asks whether to create it. Without a terminal it never asks: a usage error says
+ * what is missing. Nothing is written before the last answer.
+ */
+export async function logCommand(
+  words: string[],
+  options: LogOptions,
+  context: RunContext,
+  prompter: Prompter = terminalPrompter(),
+): Promise<CommandOutput> {
+  if (words.length === 0 && !context.stdinIsTTY) {
+    throw usageError('Missing the exercise to log.', `${LOG_EXAMPLE} On a terminal, \`rehab log\` alone asks for each part.`);
+  }
+  return withLog(context, async (log) => {
     // Everything is checked before anything is written: an error leaves the log as it was.
-    const parsed = parseLogWords(words, log.units);
+    let parsed: LogWords;
+    let pain = options.pain;
+    let createNew = Boolean(options.new);
+    if (words.length === 0) {
+      sayNoticesBeforeAsking(log, prompter);
+      const answers = await askLogSession(prompter, logCandidates(log, options.date ?? context.today), {
+        units: log.units,
+        askPain: options.pain === undefined,
+      });
+      parsed = { name: answers.name, load: answers.load, scheme: answers.scheme };
+      pain = options.pain ?? answers.pain;
+      createNew ||= answers.isNew;
+    } else {
+      parsed = parseLogWords(words, log.units);
+    }
+    if (parsed.scheme?.rpe !== undefined && options.rpe !== undefined) {
+      throw usageError('The RPE was given twice, in the scheme and with --rpe.', 'Give it once, e.g. `3x8@7` or `--rpe 7`.');
+    }
     const date = options.date ?? context.today;
     const existing = log.exercises.findByNameOrAlias(parsed.name);
-    if (!existing && !options.new) throw unknownExercise(log, parsed.name, 'Add it as a new exercise with --new.');
     if (existing?.archived) {
       throw usageError(`${existing.name} is archived.`, `Bring it back with \`rehab exercise unarchive "${existing.name}"\`, then log it.`);
+    }
+    if (!existing && !createNew) {
+      const unknown = unknownExercise(log, parsed.name, 'Add it as a new exercise with --new.');
+      if (!context.stdinIsTTY) throw unknown;
+      sayNoticesBeforeAsking(log, prompter);
+      if (!(await confirmNewExercise(prompter, parsed.name, closestNames(log, parsed.name)))) throw unknown;
     }
     const name = existing?.name ?? tidyName(parsed.name);
     const settings = existing?.settings ?? newExerciseSettings(parsed, log.units);
     if (parsed.scheme) checkMeasure(name, settings.measure, parsed.scheme);
-    if (parsed.scheme?.rpe !== undefined && options.rpe !== undefined) {
-      throw usageError('The RPE was given twice, in the scheme and with --rpe.', 'Give it once, e.g. `3x8@7` or `--rpe 7`.');
-    }
     const prescribed = existing
       ? prescribeFromLog(log, existing, date)
       : prescribeNext({ settings, sessions: [], checkins: [], today: date, defaultUnit: log.units });
@@ -57,7 +91,7 @@ export async function logCommand(words: string[], options: LogOptions, context: 
           seconds: measure === 'seconds' ? count : null,
           load,
           rpe,
-          pain: options.pain ?? null,
+          pain: pain ?? null,
           note: options.note ?? null,
         })),
         source: 'typed',
@@ -79,6 +113,21 @@ export async function logCommand(words: string[], options: LogOptions, context: 
     if (!parsed.scheme) notes.push(`No scheme given: recorded the prescribed ${formatCounts(counts, measure)}.`);
     return { stdout: line, stderr: notes.join('\n') };
   });
+}
+
+/** The active exercises, in programme order, each with its prescription for `date`: the list `rehab log` offers. */
+function logCandidates(log: RehabLog, date: string): LogCandidate[] {
+  return log.exercises.list().map((exercise) => ({
+    name: exercise.name,
+    aliases: exercise.aliases,
+    prescription: prescribeFromLog(log, exercise, date),
+  }));
+}
+
+/** The active exercises' names closest to `name`, for the "did you mean" of the create question. */
+function closestNames(log: RehabLog, name: string): string[] {
+  const candidates = log.exercises.list().flatMap((exercise) => [exercise.name, ...exercise.aliases]);
+  return [...new Set(suggestNames(name, candidates).map((candidate) => log.exercises.findByNameOrAlias(candidate)?.name ?? candidate))];
 }
 
 /** Default settings for an exercise created by `--new`, guessed from what was logged. */

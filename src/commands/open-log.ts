@@ -1,10 +1,11 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import { ExerciseRepository } from '../db/exercise-repository.js';
 import { MetaRepository } from '../db/meta-repository.js';
-import { openDatabase, translateDatabaseError } from '../db/open-database.js';
+import { openDatabase, translateDatabaseError, type OpenedDatabase } from '../db/open-database.js';
 import { SetRepository } from '../db/set-repository.js';
 import { starterProgramme } from '../domain/starter-programme.js';
 import type { Unit } from '../domain/types.js';
+import type { Prompter } from '../io/prompts.js';
 import { safetyNotice } from '../io/safety-notice.js';
 import type { RunContext } from './context.js';
 
@@ -24,18 +25,37 @@ export interface RehabLog {
   close(): void;
 }
 
+export interface OpenLogOptions {
+  /**
+   * Whether a log that was never set up gets the starter programme now (the default: any first
+   * command just works). `rehab init` says false: it sets the log up itself, as the user chooses.
+   */
+  seedStarter?: boolean;
+}
+
 /** Opens (creating, migrating and seeding as needed) the log at the context's path. */
-export function openLog(context: RunContext): RehabLog {
+export function openLog(context: RunContext, options: OpenLogOptions = {}): RehabLog {
   const opened = openDatabase(context.dbPath);
+  try {
+    return logOn(opened, context, options);
+  } catch (error) {
+    // The first-run seed on a full, read-only or busy disk: say so in words, and let go of the file.
+    opened.db.close();
+    throw translateDatabaseError(error, context.dbPath);
+  }
+}
+
+function logOn(opened: OpenedDatabase, context: RunContext, options: OpenLogOptions): RehabLog {
   const meta = new MetaRepository(opened.db);
   const exercises = new ExerciseRepository(opened.db);
   const units: Unit = meta.get('units') === 'lb' ? 'lb' : 'kg';
   const notices: string[] = [];
 
   const programme = starterProgramme(units);
-  if (meta.seedIfNew(programme, context.now)) {
+  if (options.seedStarter !== false && meta.seedIfNew(programme, context.now)) {
     notices.push(
-      `Started a new log at ${context.dbPath} with a starter programme: ${programme.map((e) => e.name).join(', ')}.`,
+      `Started a new log at ${context.dbPath} with a starter programme: ${programme.map((e) => e.name).join(', ')}. ` +
+        'To choose your units, body weight and exercises, run `rehab init`.',
       safetyNotice(),
     );
   }
@@ -56,11 +76,21 @@ export function openLog(context: RunContext): RehabLog {
 }
 
 /**
+ * Says the log's notices (a new log and the safety notice, an upgrade) before a handler's first
+ * question rather than with its output, so that a cancelled question does not swallow them.
+ */
+export function sayNoticesBeforeAsking(log: RehabLog, prompter: Prompter): void {
+  if (log.notices.length === 0) return;
+  prompter.say(log.notices.join('\n'));
+  log.notices.length = 0;
+}
+
+/**
  * Opens the log, runs `work` with it and closes it, whatever happens. A SQLite error on the way
  * (a locked or full disk, say) becomes a one-line message that says what to do.
  */
-export async function withLog<T>(context: RunContext, work: (log: RehabLog) => T | Promise<T>): Promise<T> {
-  const log = openLog(context);
+export async function withLog<T>(context: RunContext, work: (log: RehabLog) => T | Promise<T>, options: OpenLogOptions = {}): Promise<T> {
+  const log = openLog(context, options);
   try {
     return await work(log);
   } catch (error) {

@@ -25,7 +25,7 @@ export async function planImportCommand(source: string, options: PlanImportOptio
     const check = checkPlan(raw, existing);
     if (!check.ok) {
       const count = check.problems.length;
-      throw usageError(`${label} has ${count} ${count === 1 ? 'problem' : 'problems'}, so nothing was imported:\n${check.problems.map((problem) => `  ${problem}`).join('\n')}`);
+      throw usageError(`${label} has ${count} ${count === 1 ? 'problem' : 'problems'}, so nothing was imported:`, undefined, check.problems);
     }
     const changes = planChanges(check.plan, existing, log.units);
     if (!planChangesAnything(changes)) {

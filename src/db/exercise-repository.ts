@@ -90,6 +90,7 @@ export class ExerciseRepository {
     const name = normalizeExerciseName(input.name);
     if (name === '') throw usageError('An exercise needs a name.');
     const aliases = distinctAliases(name, input.aliases);
+    for (const word of [name, ...aliases]) checkVisibleText(word);
     const settings = JSON.stringify(input.settings);
 
     const insert = this.db.transaction((): number => {
@@ -122,6 +123,7 @@ export class ExerciseRepository {
       const name = changes.name === undefined ? row.name : normalizeExerciseName(changes.name);
       if (name === '') throw usageError('An exercise needs a name.');
       const aliases = distinctAliases(name, changes.aliases ?? this.aliasesOf(id));
+      for (const word of [name, ...aliases]) checkVisibleText(word);
       for (const word of [name, ...aliases]) {
         const taken = this.owner(word, id);
         if (taken) throw nameTaken(word, taken);
@@ -169,6 +171,16 @@ function nameTaken(word: string, taken: { name: string; archived: boolean }): Er
 }
 
 /** Normalised, without blanks, without the name itself, each once (ignoring case). */
+/**
+ * Names and aliases are visible text. A control character would break every table that shows the
+ * name, and SQLite ends text at a NUL, so "\u0000" would even pass for an empty name.
+ */
+function checkVisibleText(word: string): void {
+  if (/[\u0000-\u001f\u007f]/.test(word)) {
+    throw usageError(`The exercise name ${JSON.stringify(word)} contains a control character.`, 'Use letters, digits, spaces and punctuation.');
+  }
+}
+
 function distinctAliases(name: string, aliases: string[]): string[] {
   const seen = new Set([name.toLowerCase()]);
   const result: string[] = [];

@@ -27,6 +27,9 @@ export class MetaRepository {
    * loses that alias). Returns whether it seeded.
    */
   seedIfNew(exercises: NewExercise[], now: string): boolean {
+    // Every command opens the log this way: a log set up already must not wait for the write
+    // lock (a long import in another terminal would hold up `rehab next`).
+    if (this.get('seeded_at') !== undefined) return false;
     const repository = new ExerciseRepository(this.db);
     const seed = this.db.transaction((): boolean => {
       // Read inside the write lock: two first runs at once seed only once.

@@ -1,6 +1,6 @@
 // src/db/: the only place that opens SQLite or writes SQL.
-import { chmodSync, closeSync, mkdirSync, openSync, readSync, statSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { chmodSync, closeSync, mkdirSync, openSync, readSync, statSync, type Stats } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { RehabError, runtimeError } from '../errors.js';
 import { migrate, newerSchemaError } from './migrate.js';
@@ -23,6 +23,14 @@ export interface OpenedDatabase {
 const BUSY_TIMEOUT_MS = 5000;
 
 /**
+ * A log up to this size (about 3,000 sets) gets `PRAGMA quick_check` every time it is opened,
+ * a few milliseconds at most, so that damage is found before anything is written to it, even in
+ * pages the command would not read. Larger logs rely on SQLite noticing damage in the pages it
+ * reads (the check grows with the file: about 0.2 s at 400,000 sets) and on `rehab db check`.
+ */
+const QUICK_CHECK_MAX_BYTES = 1024 * 1024;
+
+/**
  * Opens the rehab log at `path`, creating it (owner-only, 0600) when it is missing, and migrating
  * it forward when it is older than this rehab.
  *
@@ -32,7 +40,7 @@ const BUSY_TIMEOUT_MS = 5000;
  * beside a WAL-mode database.
  */
 export function openDatabase(path: string): OpenedDatabase {
-  prepareFile(path);
+  const size = prepareFile(path);
 
   let db: Database.Database;
   try {
@@ -46,6 +54,7 @@ export function openDatabase(path: string): OpenedDatabase {
     // Again through SQLite, which also sees what the header cannot: changes still in a -wal file
     // left by another process. Nothing has been written yet.
     checkIdentity(path, readIdentity(db));
+    if (size > 0 && size <= QUICK_CHECK_MAX_BYTES) quickCheck(db, path);
     configure(db);
     const result = migrate(db, path);
     const created = result.from === 0 && result.to > 0;
@@ -55,6 +64,45 @@ export function openDatabase(path: string): OpenedDatabase {
       migratedFrom: !created && result.to > result.from ? result.from : null,
       backupPath: result.backupPath,
     };
+  } catch (error) {
+    db.close();
+    throw translateDatabaseError(error, path);
+  }
+}
+
+/**
+ * Opens the existing rehab log at `path` as it is, for `rehab db check` and `rehab db backup`:
+ * never creates it, never migrates it (an older log opens at its own schema), never switches its
+ * journal mode. The refusals of `openDatabase` apply: a folder, a file that is not SQLite, a
+ * SQLite file that is not a rehab log, a log from a newer rehab; and a missing or empty file.
+ */
+export function openExistingDatabase(path: string): { db: Database.Database; schemaVersion: number } {
+  let stats;
+  try {
+    stats = statSync(path);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
+      throw runtimeError(`There is no rehab log at ${path}.`, 'rehab creates it the first time you log something; pass another file with --db.');
+    }
+    throw translateDatabaseError(error, path);
+  }
+  checkRegularFile(path, stats);
+  if (stats.size === 0) throw runtimeError(`${path} is empty: it is not a rehab log yet.`, 'rehab sets it up the first time you log something.');
+  checkIdentity(path, identityFromHeader(path, readHeader(path)));
+
+  let db: Database.Database;
+  try {
+    db = new Database(path, { fileMustExist: true, timeout: BUSY_TIMEOUT_MS });
+  } catch (error) {
+    throw translateDatabaseError(error, path);
+  }
+  try {
+    const identity = readIdentity(db);
+    checkIdentity(path, identity);
+    if (identity.applicationId !== REHAB_APPLICATION_ID) {
+      throw runtimeError(`${path} is an empty SQLite file: it is not a rehab log yet.`, 'rehab sets it up the first time you log something.');
+    }
+    return { db, schemaVersion: identity.userVersion };
   } catch (error) {
     db.close();
     throw translateDatabaseError(error, path);
@@ -87,21 +135,22 @@ const SQLITE_MAGIC = Buffer.from('SQLite format 3\0', 'latin1');
 /** The 100-byte database header plus the 8-byte b-tree page header of sqlite_schema on page 1. */
 const HEADER_BYTES = 108;
 
-/** Checks the file at `path` without SQLite, creating it when missing or turning an empty one owner-only. */
-function prepareFile(path: string): void {
+/**
+ * Checks the file at `path` without SQLite, creating it when missing or turning an empty one
+ * owner-only. Returns its size (0 for a new one).
+ */
+function prepareFile(path: string): number {
   let stats;
   try {
     stats = statSync(path);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return createFile(path);
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
+      createFile(path);
+      return 0;
+    }
     throw translateDatabaseError(error, path);
   }
-  if (stats.isDirectory()) {
-    throw runtimeError(`${path} is a folder, not a rehab database.`, `Pass a file path with --db, for example --db ${join(path, 'rehab.db')}.`);
-  }
-  if (!stats.isFile()) {
-    throw runtimeError(`${path} is not a regular file, so it cannot be a rehab database; it was left untouched.`, 'Pass a file path with --db.');
-  }
+  checkRegularFile(path, stats);
   if (stats.size === 0) {
     // An empty file (`touch rehab.db`) becomes a new log: make it owner-only like one we create.
     try {
@@ -109,9 +158,20 @@ function prepareFile(path: string): void {
     } catch (error) {
       throw translateDatabaseError(error, path);
     }
-    return;
+    return 0;
   }
   checkIdentity(path, identityFromHeader(path, readHeader(path)));
+  return stats.size;
+}
+
+/** A folder, a device or a socket cannot be a log. */
+function checkRegularFile(path: string, stats: Stats): void {
+  if (stats.isDirectory()) {
+    throw runtimeError(`${path} is a folder, not a rehab database.`, `Pass a file path with --db, for example --db ${join(path, 'rehab.db')}.`);
+  }
+  if (!stats.isFile()) {
+    throw runtimeError(`${path} is not a regular file, so it cannot be a rehab database; it was left untouched.`, 'Pass a file path with --db.');
+  }
 }
 
 function createFile(path: string): void {
@@ -189,6 +249,27 @@ function checkIdentity(path: string, identity: Identity): void {
   throw runtimeError(`${path} is a SQLite database but not a rehab log; it was left untouched.`, 'Pass the path of your rehab log with --db, or a new file name to start one.');
 }
 
+/** Refuses a damaged log before anything is written to it (see QUICK_CHECK_MAX_BYTES). */
+function quickCheck(db: Database.Database, path: string): void {
+  const [first] = checkProblems(db.pragma('quick_check(1)') as Array<{ quick_check: string }>);
+  if (first === undefined) return;
+  throw runtimeError(
+    `${path} is damaged (SQLite's quick_check: ${first}); nothing was written to it.`,
+    `Restore it from a copy: \`rehab db backup\` makes them, and upgrades leave ${path}.backup-v… files beside it. \`rehab db check\` lists the problems.`,
+  );
+}
+
+/**
+ * The problems in the rows of `PRAGMA integrity_check` or `quick_check`, one tidy line each: a row
+ * may hold several, a line each, after a "*** in database main ***" marker; "ok" is none.
+ */
+export function checkProblems(rows: ReadonlyArray<Record<string, string>>): string[] {
+  return rows
+    .flatMap((row) => String(Object.values(row)[0]).replace(/\*\*\* in database \w+ \*\*\*/g, '\n').split('\n'))
+    .map((line) => line.replace(/\s+/g, ' ').trim())
+    .filter((line) => line !== '' && line !== 'ok');
+}
+
 function configure(db: Database.Database): void {
   // WAL lets readers and one writer work at once, so several rehab processes all succeed.
   // Switching needs an exclusive lock, so only ask when the file is not in WAL mode already. A file
@@ -216,7 +297,7 @@ function sqliteError(code: string, path: string): { message: string; hint: strin
     case 'SQLITE_CANTOPEN':
       return {
         message: `Cannot open ${path}.`,
-        hint: 'Check that its folder exists and that you may read and write there, or pass another file with --db.',
+        hint: `Check that its folder exists and that you may read and write there (rehab writes ${basename(path)}-wal and ${basename(path)}-shm beside it), or pass another file with --db.`,
       };
     case 'SQLITE_READONLY':
     case 'SQLITE_PERM':
@@ -271,6 +352,11 @@ function fileSystemError(code: string, path: string): { message: string; hint: s
       return {
         message: `The disk holding ${path} is full.`,
         hint: 'Free some space and try again.',
+      };
+    case 'EDQUOT':
+      return {
+        message: `Your disk quota is used up, so rehab cannot write ${path}.`,
+        hint: 'Free some space (or ask for a larger quota) and try again.',
       };
     case 'ENAMETOOLONG':
     case 'ELOOP':

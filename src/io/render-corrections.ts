@@ -4,6 +4,7 @@ import type { Batch } from '../db/batch-repository.js';
 import type { RunContext } from '../commands/context.js';
 import type { SetValues } from '../domain/set-edit.js';
 import type { Prescription } from '../domain/types.js';
+import { loadsInUnit } from './display-units.js';
 import { formatDay, showLoad } from './format.js';
 import { prescriptionScheme } from './render-next.js';
 
@@ -41,7 +42,7 @@ export function describeNext(exerciseName: string, next: Prescription, context: 
 /** What `rehab undo` removed: the batch, then each set that was left of it. */
 export function renderUndo(batch: Batch, sets: ShownSet[], context: Context): string {
   const what = batch.kind === 'log' ? 'log' : 'import';
-  const lines = [`Undid the last ${what}: ${batch.summary}.`];
+  const lines = [`Undid the last ${what}: ${loadsInUnit(batch.summary, context.displayUnits)}.`];
   if (sets.length === 0) {
     lines.push('Nothing of it was left to remove: its sets had all been deleted already. Its record is gone now.');
   } else {

@@ -2,14 +2,15 @@
 // the lines `rehab exercise add|set` print, and `rehab plan show`.
 import type { Style } from './style.js';
 import { formatSettingValue, settingLeaves, type SettingChange } from '../domain/settings-paths.js';
-import { formatLoad } from '../domain/units.js';
+import { showLoad } from './format.js';
+import { wrapText } from './terminal-text.js';
 import type { Exercise, ExerciseSettings, Unit } from '../domain/types.js';
 
 /**
  * The settings the rules use most, in one line, amounts in `unit`:
  * `double 3×8–12 reps · dumbbell +2 kg, step 2 kg · start bodyweight · pattern squat`.
  */
-export function describeSettings(settings: ExerciseSettings, unit: Unit): string {
+export function describeSettings(settings: ExerciseSettings, unit: Unit, displayUnits?: Unit): string {
   const { reps, seconds } = settings;
   const scheme =
     settings.measure === 'seconds'
@@ -19,22 +20,26 @@ export function describeSettings(settings: ExerciseSettings, unit: Unit): string
         : `double ${settings.sets}×${range(reps.min, reps.max)} reps`;
   const amount = (value: number) => `${value} ${unit}`;
   const equipment = `${settings.equipment} +${amount(settings.increment[unit])}, step ${amount(settings.step[unit])}`;
-  return [scheme, equipment, `start ${formatLoad(settings.start)}`, `pattern ${settings.pattern}`].join(' · ');
+  return [scheme, equipment, `start ${showLoad(settings.start, displayUnits)}`, `pattern ${settings.pattern}`].join(' · ');
 }
 
 function range(min: number, max: number): string {
   return min === max ? `${min}` : `${min}–${max}`;
 }
 
-/** `rehab exercise list`: two lines an exercise, the name (with aliases) then its main settings. */
-export function renderExercisesAsText(exercises: readonly Exercise[], unit: Unit, style: Style): string {
+/**
+ * `rehab exercise list`: two lines an exercise, the name (with aliases) then its main settings,
+ * amounts in `unit`, the start load as set unless `--units` asks for another (`displayUnits`). On a
+ * terminal (`width`) the settings wrap at its width.
+ */
+export function renderExercisesAsText(exercises: readonly Exercise[], unit: Unit, style: Style, options: { displayUnits?: Unit; width?: number } = {}): string {
   if (exercises.length === 0) return 'No exercises. Add one with `rehab exercise add <name>`.';
   const lines: string[] = [];
   for (const exercise of exercises) {
     const aliases = exercise.aliases.length > 0 ? `  ${style.dim(`also ${exercise.aliases.join(', ')}`)}` : '';
     const archived = exercise.archived ? `  ${style.dim('(archived)')}` : '';
     lines.push(`${style.bold(exercise.name)}${aliases}${archived}`);
-    lines.push(`    ${describeSettings(exercise.settings, unit)}`);
+    lines.push(...wrapText(describeSettings(exercise.settings, unit, options.displayUnits), options.width, '    ', '      '));
   }
   return lines.join('\n');
 }

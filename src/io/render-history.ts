@@ -2,8 +2,10 @@
 import type { RunContext } from '../commands/context.js';
 import { bodyweightOn, bodyweightTotal, type DatedBodyweight } from '../domain/bodyweight.js';
 import type { Load, LoggedSet, Unit } from '../domain/types.js';
-import { amountOf } from '../domain/units.js';
-import { formatCounts, formatDay, formatIds, showLoad } from './format.js';
+import { amountOf, loadIn } from '../domain/units.js';
+import { formatCounts, formatIds, showLoad } from './format.js';
+import { formatDayRelative } from './relative-day.js';
+import { fitWidth, wrapText } from './terminal-text.js';
 
 export interface HistorySession {
   date: string;
@@ -14,21 +16,25 @@ export interface HistorySession {
 
 export function renderHistoryAsText(
   sessions: HistorySession[],
-  context: Pick<RunContext, 'today' | 'displayUnits' | 'style'>,
+  context: Pick<RunContext, 'today' | 'displayUnits' | 'style' | 'terminalColumns'>,
   bodyweights: readonly DatedBodyweight[] = [],
 ): string {
   if (sessions.length === 0) return 'Nothing logged yet for that. Record a session with `rehab log squat 25kg 3x8`.';
   const { style } = context;
   const nameWidth = Math.max(...sessions.map((session) => session.exerciseName.length));
+  // On a terminal a long line (many sets, a long note) wraps under the sets, not under the name.
+  const width = fitWidth(context);
+  const hanging = ' '.repeat(2 + nameWidth + 2);
   const lines: string[] = [];
   let day: string | undefined;
   for (const session of sessions) {
     if (session.date !== day) {
       if (day !== undefined) lines.push('');
-      lines.push(style.bold(formatDay(session.date, context.today)));
+      lines.push(style.bold(formatDayRelative(session.date, context.today)));
       day = session.date;
     }
-    lines.push(`  ${session.exerciseName.padEnd(nameWidth)}  ${describeSets(session.sets, context, bodyweightOn(bodyweights, session.date))}`);
+    const sets = describeSets(session.sets, context, bodyweightOn(bodyweights, session.date));
+    lines.push(...wrapText(sets, width, `  ${session.exerciseName.padEnd(nameWidth)}  `, hanging));
   }
   return lines.join('\n');
 }
@@ -75,28 +81,35 @@ function totalOf(load: Load, bodyweight: DatedBodyweight | undefined, displayUni
   return { value: Math.round(bodyweightTotal(load, bodyweight.load, unit) * 10) / 10, unit };
 }
 
-export function renderHistoryAsJson(sessions: HistorySession[], bodyweights: readonly DatedBodyweight[] = []): string {
+/**
+ * `rehab history --format json`. Loads are as logged, or in `displayUnits` when `--units` asks (as
+ * in `rehab next --format json`); `rehab export` always gives them as logged.
+ */
+export function renderHistoryAsJson(sessions: HistorySession[], bodyweights: readonly DatedBodyweight[] = [], displayUnits?: Unit): string {
   return JSON.stringify(
     sessions.map((session) => ({
       date: session.date,
       exercise: session.exerciseName,
-      sets: session.sets.map((set) => ({
-        id: set.id,
-        uid: set.uid,
-        set: set.setNumber,
-        reps: set.reps,
-        seconds: set.seconds,
-        load: amountOf(set.load),
-        unit: set.load.unit,
-        bodyweight: set.load.kind === 'bodyweight',
-        loadText: showLoad(set.load, undefined),
-        // For a `bw` load with a known body weight that day: body weight plus the load, in `unit`.
-        total: totalOf(set.load, bodyweightOn(bodyweights, session.date), undefined)?.value ?? null,
-        rpe: set.rpe,
-        pain: set.pain,
-        note: set.note,
-        source: set.source,
-      })),
+      sets: session.sets.map((set) => {
+        const load = displayUnits ? loadIn(set.load, displayUnits) : set.load;
+        return {
+          id: set.id,
+          uid: set.uid,
+          set: set.setNumber,
+          reps: set.reps,
+          seconds: set.seconds,
+          load: amountOf(load),
+          unit: load.unit,
+          bodyweight: load.kind === 'bodyweight',
+          loadText: showLoad(load, undefined),
+          // For a `bw` load with a known body weight that day: body weight plus the load, in `unit`.
+          total: totalOf(set.load, bodyweightOn(bodyweights, session.date), displayUnits)?.value ?? null,
+          rpe: set.rpe,
+          pain: set.pain,
+          note: set.note,
+          source: set.source,
+        };
+      }),
     })),
     null,
     2,

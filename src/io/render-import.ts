@@ -10,6 +10,8 @@ const HOW: Record<ImportReport['exercises'][number]['names'][number]['how'], str
   remembered: 'remembered from an earlier import',
   name: 'same name',
   new: 'new exercise',
+  chosen: 'chosen',
+  skip: 'skipped',
 };
 
 export function renderImportAsText(report: ImportReport): string {
@@ -57,6 +59,11 @@ export function renderImportAsText(report: ImportReport): string {
       );
     }
   }
+  if (report.skippedExercises.length > 0) {
+    const rows = report.skippedExercises.reduce((sum, skipped) => sum + skipped.rows, 0);
+    const names = report.skippedExercises.map((skipped) => `"${skipped.name}" (${count(skipped.rows, 'row')})`);
+    lines.push('', `Skipped as you chose, ${count(rows, 'row')}: ${names.join(', ')}.`);
+  }
   if (would) lines.push('', 'Nothing was written (--dry-run).');
   return lines.join('\n');
 }
@@ -79,6 +86,7 @@ export function renderImportAsJson(report: ImportReport): string {
       invalid: report.invalid,
       unit: report.unit,
       exercises: report.exercises,
+      skippedExercises: report.skippedExercises,
     },
     null,
     2,

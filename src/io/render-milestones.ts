@@ -2,10 +2,13 @@
 import type { RunContext } from '../commands/context.js';
 import type { ExerciseChange, Milestone, MilestoneDetails, SessionSnapshot } from '../domain/milestones.js';
 import type { Load, Unit } from '../domain/types.js';
-import { amountOf, loadIn } from '../domain/units.js';
+import { amountOf, fromKg, loadIn } from '../domain/units.js';
+import { loadsInUnit } from './display-units.js';
 import { formatDay, isoDay, showLoad } from './format.js';
+import { formatDayRelative } from './relative-day.js';
+import { fitWidth, wrapText } from './terminal-text.js';
 
-type TextContext = Pick<RunContext, 'today' | 'displayUnits' | 'style'>;
+type TextContext = Pick<RunContext, 'today' | 'displayUnits' | 'style' | 'terminalColumns'>;
 
 const ACK_HINT = 'Seen it? `rehab milestones --ack ID` stops showing it.';
 
@@ -44,14 +47,20 @@ export function renderMilestonesBlock(milestones: readonly Milestone[], context:
 /** One milestone: a headline with its date and id, then its message and, for a review, one line per exercise. */
 function milestoneLines(milestone: Milestone, context: TextContext, indent: string, label?: string): string[] {
   const { style } = context;
-  const when = milestone.date === null ? 'not dated yet' : formatDay(milestone.date, context.today);
+  const when = milestone.date === null ? 'not dated yet' : formatDayRelative(milestone.date, context.today);
   const lead = label === undefined ? when : `${label} ${when}`;
   const acknowledged = milestone.acknowledgedAt === null ? '' : style.dim(` (acknowledged ${formatDay(isoDay(new Date(milestone.acknowledgedAt)), context.today)})`);
-  const lines = [`${indent}${lead}  ${style.bold(milestone.title)}  ${style.dim(`[${milestone.id}]`)}${acknowledged}`];
   const body = `${indent}    `;
-  lines.push(style.dim(`${body}${milestone.message}`));
+  // On a terminal the lines wrap at its width, under the message; in a pipe each stays one line.
+  const width = fitWidth(context);
+  // Titles and messages name loads in kg (the marks are set in kg); --units shows them in its unit.
+  const title = loadsInUnit(milestone.title, context.displayUnits);
+  const lines = wrapText(`${lead}  ${style.bold(title)}  ${style.dim(`[${milestone.id}]`)}${acknowledged}`, width, indent, body);
+  for (const line of wrapText(loadsInUnit(milestone.message, context.displayUnits), width, body)) lines.push(style.dim(line));
   if ('exercises' in milestone.details) {
-    for (const change of milestone.details.exercises) lines.push(style.dim(`${body}${changeLine(change, context)}`));
+    for (const change of milestone.details.exercises) {
+      for (const line of wrapText(changeLine(change, context), width, body, `${body}  `)) lines.push(style.dim(line));
+    }
   }
   return lines;
 }
@@ -59,7 +68,11 @@ function milestoneLines(milestone: Milestone, context: TextContext, indent: stri
 /** `Goblet squat: bodyweight × 8, 8, 8 (Mon 2 Mar) → 12 kg × 12, 12, 11 (Mon 13 Apr): +12 kg, e1RM +50 %`. */
 function changeLine(change: ExerciseChange, context: TextContext): string {
   const parts: string[] = [];
-  if (change.externalKgChange !== 0) parts.push(`${change.externalKgChange > 0 ? '+' : '−'}${Math.abs(Math.round(change.externalKgChange * 10) / 10)} kg`);
+  if (change.externalKgChange !== 0) {
+    const unit = context.displayUnits ?? 'kg';
+    const amount = Math.abs(Math.round(fromKg(change.externalKgChange, unit) * 10) / 10);
+    parts.push(`${change.externalKgChange > 0 ? '+' : '−'}${amount} ${unit}`);
+  }
   if (change.e1rmChangePercent !== null) parts.push(`e1RM ${change.e1rmChangePercent >= 0 ? '+' : '−'}${Math.abs(change.e1rmChangePercent)} %`);
   const delta = parts.length > 0 ? `: ${parts.join(', ')}` : '';
   return `${change.exercise}: ${snapshotText(change.start, context)} → ${snapshotText(change.latest, context)}${delta}`;
@@ -83,8 +96,8 @@ export function milestoneAsJson(milestone: Milestone, displayUnits?: Unit) {
     exercise: milestone.exercise ?? null,
     status: milestone.status,
     date: milestone.date,
-    title: milestone.title,
-    message: milestone.message,
+    title: loadsInUnit(milestone.title, displayUnits),
+    message: loadsInUnit(milestone.message, displayUnits),
     acknowledged: milestone.acknowledgedAt !== null,
     acknowledgedAt: milestone.acknowledgedAt,
     details: detailsAsJson(milestone.details, displayUnits),

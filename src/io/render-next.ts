@@ -4,9 +4,12 @@ import type { RunContext } from '../commands/context.js';
 import { amountOf, loadIn } from '../domain/units.js';
 import type { Load, Prescription, Unit } from '../domain/types.js';
 import { formatCounts, formatDay, showLoad } from './format.js';
+import { loadsInUnit } from './display-units.js';
+import { formatDayRelative, relativeDay } from './relative-day.js';
 import { milestoneAsJson, renderMilestonesBlock } from './render-milestones.js';
+import { fitWidth, visibleWidth, wrapText } from './terminal-text.js';
 
-export function renderNextAsText(report: NextReport, context: Pick<RunContext, 'today' | 'displayUnits' | 'style'>): string {
+export function renderNextAsText(report: NextReport, context: Pick<RunContext, 'today' | 'displayUnits' | 'style' | 'terminalColumns'>): string {
   const { style } = context;
   if (report.items.length === 0) {
     return 'No active exercises. Add one with `rehab log <name> … --new`.';
@@ -21,11 +24,22 @@ export function renderNextAsText(report: NextReport, context: Pick<RunContext, '
   const loadWidth = Math.max(...rows.map((row) => row.load.length));
   const schemeWidth = Math.max(...rows.map((row) => row.scheme.length));
 
-  const lines = [style.bold(`Next session, as of ${formatDay(report.date, context.today)}`), ''];
+  const asOf = report.date === context.today ? formatDay(report.date, context.today) : formatDayRelative(report.date, context.today);
+  const lines = [style.bold(`Next session, as of ${asOf}`), ''];
+  // On a terminal the reasons wrap at its width, under one another; in a pipe each stays one line.
+  const width = fitWidth(context);
+  const actionWidth = Math.max(...rows.map((row) => row.prescription.action.length));
   for (const row of rows) {
-    const action = style.action(row.prescription.action, row.prescription.action);
-    lines.push(`${style.bold(row.name.padEnd(nameWidth))}  ${row.load.padEnd(loadWidth)}  ${row.scheme.padEnd(schemeWidth)}  ${action}`);
-    for (const reason of row.prescription.reasons) lines.push(style.dim(`    ${reason}`));
+    const { action, lastSession } = row.prescription;
+    const last = lastSession === null ? '' : `  ${style.dim(`last ${relativeDay(lastSession, report.date) ?? formatDay(lastSession, context.today)}`)}`;
+    const actionText = last === '' ? style.action(action, action) : style.action(action, action.padEnd(actionWidth));
+    const line = `${style.bold(row.name.padEnd(nameWidth))}  ${row.load.padEnd(loadWidth)}  ${row.scheme.padEnd(schemeWidth)}  ${actionText}`;
+    // Too wide for the terminal: when the last session goes under the columns, it stays whole.
+    if (width !== undefined && last !== '' && visibleWidth(line + last) > width) lines.push(line, `${' '.repeat(nameWidth)}${last}`);
+    else lines.push(line + last);
+    for (const reason of row.prescription.reasons) {
+      for (const line of wrapText(loadsInUnit(reason, context.displayUnits), width, '    ')) lines.push(style.dim(line));
+    }
   }
   lines.push(...renderMilestonesBlock(report.milestones, context));
   return lines.join('\n');
@@ -64,7 +78,7 @@ function prescriptionAsJson(exercise: string, prescription: Prescription, displa
     measure: prescription.measure,
     reps: prescription.measure === 'reps' ? counts : null,
     seconds: prescription.measure === 'seconds' ? counts : null,
-    reasons: prescription.reasons,
+    reasons: prescription.reasons.map((reason) => loadsInUnit(reason, displayUnits)),
     retest: prescription.retest,
     lastSession: prescription.lastSession,
   };

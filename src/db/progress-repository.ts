@@ -1,0 +1,56 @@
+import type BetterSqlite3 from 'better-sqlite3';
+import type { Load, Session, Unit } from '../domain/types.js';
+import { statement } from './statements.js';
+
+interface ProgressRow {
+  date: string;
+  session: number;
+  reps: number | null;
+  seconds: number | null;
+  load_kind: 'external' | 'bodyweight';
+  load_value: number;
+  load_unit: Unit;
+  rpe: number | null;
+  pain: number | null;
+}
+
+/**
+ * The query behind `sessionsBetween`, exported for its query-plan test: one range of the
+ * (exercise_id, date, session, set_number) index, already in the order it returns, so no sort.
+ */
+export const SESSIONS_BETWEEN_SQL = `SELECT date, session, reps, seconds, load_kind, load_value, load_unit, rpe, pain
+  FROM sets
+ WHERE exercise_id = @exerciseId AND date >= @since AND date <= @until
+ ORDER BY exercise_id, date, session, set_number`;
+
+/** What `rehab progress` reads: one exercise's sessions over a range of days. */
+export class ProgressRepository {
+  constructor(private readonly db: BetterSqlite3.Database) {}
+
+  /** Every session of the exercise from `since` to `until` (inclusive), oldest first, sets in order. */
+  sessionsBetween(exerciseId: number, since: string, until: string): Session[] {
+    const rows = statement(this.db, SESSIONS_BETWEEN_SQL).all({ exerciseId, since, until }) as ProgressRow[];
+    const sessions: Session[] = [];
+    let key: string | undefined;
+    for (const row of rows) {
+      const set = {
+        reps: row.reps,
+        seconds: row.seconds,
+        load: toLoad(row),
+        rpe: row.rpe,
+        pain: row.pain,
+      };
+      const rowKey = `${row.date}/${row.session}`;
+      if (rowKey === key) sessions.at(-1)?.sets.push(set);
+      else sessions.push({ date: row.date, sets: [set] });
+      key = rowKey;
+    }
+    return sessions;
+  }
+}
+
+function toLoad(row: ProgressRow): Load {
+  return row.load_kind === 'external'
+    ? { kind: 'external', value: row.load_value, unit: row.load_unit }
+    : { kind: 'bodyweight', added: row.load_value, unit: row.load_unit };
+}
