@@ -47,7 +47,9 @@ const handlers = readdirSync('src/commands')
 const results = await Promise.all([
   // `supported` turns the wiring's import() into require(), so no ESM loader starts at all.
   build({ ...common, entryPoints: ['src/main.ts'], outfile: `${outdir}/main.js`, plugins: [handlersStayApart], supported: { 'dynamic-import': false } }),
-  build({ ...common, entryPoints: handlers, outdir: `${outdir}/commands` }),
+  // The prompts (700 KB with their dependencies) are loaded from node_modules only when a
+  // question is actually asked, so `rehab log squat 25kg` never reads them.
+  build({ ...common, entryPoints: handlers, outdir: `${outdir}/commands`, external: [...common.external, '@inquirer/prompts'] }),
 ]);
 writeFileSync(`${outdir}/package.json`, '{ "type": "commonjs" }\n');
 
