@@ -57,6 +57,12 @@ describe('how bodyweight sets count in volume [design]', () => {
     expect(result.points.map((point) => point.value)).toEqual(values);
   });
 
+  it('a timed hold’s volume is the seconds held, whatever the body weight', () => {
+    const plank = [session('2026-03-02', set(bw(), null, 30), set(bw(), null, 30))];
+    const result = series(plank, { metric: 'volume', measure: 'seconds', bodyweights: [weighed('2026-03-01', 80)] });
+    expect(result).toMatchObject({ unit: 's', bodyweightVolume: 'none', points: [{ date: '2026-03-02', value: 60 }] });
+  });
+
   it.each<[string, Load, DatedBodyweight | undefined, number]>([
     ['external load as it is', kg(20), weighed('2026-03-01', 80), 20],
     ['bodyweight plus the load added', bw(10), weighed('2026-03-01', 80), 90],
