@@ -13,12 +13,13 @@ import type { ChunkSink } from './export-writer.js';
  * file before exiting. Returns what `write` returns.
  */
 export async function writeFileAtomically<T>(path: string, write: (sink: ChunkSink) => Promise<T>): Promise<T> {
+  const existing = await stat(path).catch(() => undefined);
+  // A device, pipe or socket (`-o /dev/null`, `-o /dev/stdout`, a FIFO) is written to as it is:
+  // renaming a file over it would replace /dev/null itself with a regular file.
+  if (existing !== undefined && !existing.isFile() && !existing.isDirectory()) return writeInPlace(path, write);
   const folder = dirname(path);
   const temporary = join(folder, `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
-  const existingMode = await stat(path).then(
-    (stats) => stats.mode & 0o777,
-    () => undefined,
-  );
+  const existingMode = existing === undefined ? undefined : existing.mode & 0o777;
   // Interrupted (Ctrl-C), the temporary file goes too; `path` was never touched.
   const interrupted = (signal: NodeJS.Signals): void => {
     rmSync(temporary, { force: true });
@@ -30,14 +31,7 @@ export async function writeFileAtomically<T>(path: string, write: (sink: ChunkSi
   let closed = false;
   try {
     handle = await open(temporary, 'wx', 0o644);
-    const file = handle;
-    const result = await write(async (chunk) => {
-      const bytes = Buffer.from(chunk, 'utf8');
-      for (let offset = 0; offset < bytes.length; ) {
-        const { bytesWritten } = await file.write(bytes, offset);
-        offset += bytesWritten;
-      }
-    });
+    const result = await write(sinkInto(handle));
     if (existingMode !== undefined) await handle.chmod(existingMode);
     await handle.sync();
     closed = true;
@@ -52,6 +46,27 @@ export async function writeFileAtomically<T>(path: string, write: (sink: ChunkSi
   } finally {
     process.off('SIGINT', interrupted);
     process.off('SIGTERM', interrupted);
+  }
+}
+
+/** Writes each chunk whole (a write may take only part of it). */
+function sinkInto(handle: FileHandle): ChunkSink {
+  return async (chunk) => {
+    const bytes = Buffer.from(chunk, 'utf8');
+    for (let offset = 0; offset < bytes.length; ) {
+      const { bytesWritten } = await handle.write(bytes, offset);
+      offset += bytesWritten;
+    }
+  };
+}
+
+/** Writes straight into a special file (a device or a pipe), which has no "half-written" state to avoid. */
+async function writeInPlace<T>(path: string, write: (sink: ChunkSink) => Promise<T>): Promise<T> {
+  const handle = await open(path, 'w');
+  try {
+    return await write(sinkInto(handle));
+  } finally {
+    await handle.close();
   }
 }
 

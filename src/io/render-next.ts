@@ -31,7 +31,7 @@ export function renderNextAsText(report: NextReport, context: Pick<RunContext, '
   const actionWidth = Math.max(...rows.map((row) => row.prescription.action.length));
   for (const row of rows) {
     const { action, lastSession } = row.prescription;
-    const last = lastSession === null ? '' : `  ${style.dim(`last ${relativeDay(lastSession, report.date) ?? formatDay(lastSession, context.today)}`)}`;
+    const last = lastSession === null ? '' : `  ${style.dim(`last session: ${relativeDay(lastSession, report.date) ?? formatDay(lastSession, context.today)}`)}`;
     const actionText = last === '' ? style.action(action, action) : style.action(action, action.padEnd(actionWidth));
     const line = `${style.bold(row.name.padEnd(nameWidth))}  ${row.load.padEnd(loadWidth)}  ${row.scheme.padEnd(schemeWidth)}  ${actionText}`;
     // Too wide for the terminal: when the last session goes under the columns, it stays whole.

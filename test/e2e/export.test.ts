@@ -218,6 +218,28 @@ describe('rehab export', () => {
   });
 });
 
+describe('rehab export -o into a special file', () => {
+  it('writes into a device (like /dev/null) and a named pipe as they are, never renaming a file over them', () => {
+    expect(sandbox.run(['log', 'squat', '20kg', '3x8', '--date', '2026-03-02']).code).toBe(0);
+    // A null device of the test's own (as root, which CI is), so a regression cannot replace /dev/null.
+    const device = path.join(sandbox.dir, 'null');
+    const made = spawnSync('mknod', ['-m', '666', device, 'c', '1', '3']).status === 0;
+    const target = made ? device : '/dev/null';
+    expect(sandbox.run(['export', '-o', target]).code).toBe(0);
+    expect(statSync(target).isCharacterDevice()).toBe(true);
+
+    const fifo = path.join(sandbox.dir, 'pipe');
+    expect(spawnSync('mkfifo', [fifo]).status).toBe(0);
+    const reader = spawnSync('bash', ['-c', `cat "${fifo}" & node "${BIN}" export -o "${fifo}"; wait`], {
+      env: { ...process.env, REHAB_DB: sandbox.db },
+      encoding: 'utf8',
+    });
+    expect(reader.status).toBe(0);
+    expect(reader.stdout.split('\r\n')[0]).toBe(EXPORT_COLUMNS.join(','));
+    expect(statSync(fifo).isFIFO()).toBe(true);
+  });
+});
+
 describe('rehab export into a pipe that closes early', () => {
   it.each(['csv', 'json', 'jsonl'])('`rehab export --format %s | head -1` exits 0 with nothing on stderr', (format) => {
     bulkLog(20_000);

@@ -135,8 +135,8 @@ describe('dates relative where that reads better', () => {
 
   it('rehab next: when each exercise was last done', () => {
     const { stdout } = run(['next', 'squat', 'bridge']);
-    expect(stdout).toMatch(/^Goblet squat .* progress {2}last 3 days ago$/m);
-    expect(stdout).toMatch(/^Glute bridge .* hold {6}last yesterday$/m);
+    expect(stdout).toMatch(/^Goblet squat .* progress {2}last session: 3 days ago$/m);
+    expect(stdout).toMatch(/^Glute bridge .* hold {6}last session: yesterday$/m);
   });
 
   it('rehab next --date: the day asked about, relative to today', () => {
