@@ -1,7 +1,7 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import { exerciseKey, type BestValue } from '../domain/milestones.js';
-import type { Session, Unit } from '../domain/types.js';
-import { loadFromColumns } from './load-columns.js';
+import type { Session } from '../domain/types.js';
+import { loadFromColumns, type LoadColumns } from './load-columns.js';
 import { statement } from './statements.js';
 
 // The external load of a set in kg and its Epley e1RM, word for word as in the expression indexes
@@ -89,23 +89,17 @@ const THRESHOLD_TOLERANCE_KG = 1e-6;
 
 export type MarkMetric = 'load' | 'e1rm';
 
-interface SetRow {
+interface SetRow extends LoadColumns {
   date: string;
   reps: number | null;
   seconds: number | null;
-  load_kind: 'external' | 'bodyweight';
-  load_value: number;
-  load_unit: Unit;
   rpe: number | null;
   pain: number | null;
 }
 
-interface BestRow {
+interface BestRow extends LoadColumns {
   date: string;
   reps?: number;
-  load_kind: 'external' | 'bodyweight';
-  load_value: number;
-  load_unit: Unit;
   kg: number;
 }
 

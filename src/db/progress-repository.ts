@@ -1,15 +1,13 @@
 import type BetterSqlite3 from 'better-sqlite3';
-import type { Load, Session, Unit } from '../domain/types.js';
+import type { Session } from '../domain/types.js';
+import { loadFromColumns, type LoadColumns } from './load-columns.js';
 import { statement } from './statements.js';
 
-interface ProgressRow {
+interface ProgressRow extends LoadColumns {
   date: string;
   session: number;
   reps: number | null;
   seconds: number | null;
-  load_kind: 'external' | 'bodyweight';
-  load_value: number;
-  load_unit: Unit;
   rpe: number | null;
   pain: number | null;
 }
@@ -36,7 +34,7 @@ export class ProgressRepository {
       const set = {
         reps: row.reps,
         seconds: row.seconds,
-        load: toLoad(row),
+        load: loadFromColumns(row),
         rpe: row.rpe,
         pain: row.pain,
       };
@@ -49,8 +47,3 @@ export class ProgressRepository {
   }
 }
 
-function toLoad(row: ProgressRow): Load {
-  return row.load_kind === 'external'
-    ? { kind: 'external', value: row.load_value, unit: row.load_unit }
-    : { kind: 'bodyweight', added: row.load_value, unit: row.load_unit };
-}
