@@ -2,7 +2,7 @@
 // week, sets with RPE, pain and notes, going back from a fixed date. The database is created by
 // rehab itself (so it has every migration and the starter programme); the sets go in with SQL.
 import { spawnSync } from 'node:child_process';
-import { existsSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 
@@ -116,8 +116,4 @@ export function strongExport(rows, seed = 7) {
     }
   }
   return `${lines.join('\n')}\n`;
-}
-
-export function exists(file) {
-  return existsSync(file);
 }

@@ -2,10 +2,10 @@
 // run (Node's own start-up, the sqlite3 CLI), never as absolute times: machines are shared and
 // noisy, ratios much less so. Each pair runs alternately; medians of RUNS runs after a warm-up.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { exists, generateLog, strongExport } from './generate-log.js';
+import { generateLog, strongExport } from './generate-log.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const BIN = path.join(ROOT, 'bin', 'rehab.js');
@@ -64,7 +64,7 @@ function peakMemoryMb(command, args) {
 
 function database(label) {
   const file = path.join(OUT, `log-${label}.db`);
-  if (!exists(file) || process.env.BENCH_REGENERATE) {
+  if (!existsSync(file) || process.env.BENCH_REGENERATE) {
     process.stderr.write(`generating ${label} sets… `);
     generateLog(file, { sets: SIZES[label] });
     process.stderr.write('done\n');
@@ -132,7 +132,7 @@ if (haveGnuTime()) {
   console.log(`\npeak memory of rehab export (1M sets): ${exportMb.toFixed(1)} MB (target < 100 MB) ${exportMb < 100 ? 'ok' : 'MISSED'}`);
   rows.push({ name: 'peak memory of rehab export (1M sets), MB', value: exportMb, target: 100, ok: exportMb < 100 });
   const csv = path.join(OUT, 'strong-100k.csv');
-  if (exists(csv)) {
+  if (existsSync(csv)) {
     const importTarget = path.join(OUT, 'import-memory.db');
     generateFresh(importTarget);
     const importMb = peakMemoryMb(process.execPath, [BIN, '--db', importTarget, 'import', csv, '--from', 'strong']);

@@ -1,5 +1,5 @@
 import type BetterSqlite3 from 'better-sqlite3';
-import type { Load } from '../domain/types.js';
+import type { SetValues } from '../domain/types.js';
 import { normalizeExerciseName } from './exercise-repository.js';
 
 /** One session-to-be of an import (see src/io/importers/plan.ts). */
@@ -12,14 +12,8 @@ export interface ImportGroup {
 }
 
 /** One set-to-be of an import: its values; its group and number come with the plan. */
-export interface ImportSet {
+export interface ImportSet extends SetValues {
   uid: string;
-  reps: number | null;
-  seconds: number | null;
-  load: Load;
-  rpe: number | null;
-  pain: number | null;
-  note: string | null;
   source: string;
 }
 

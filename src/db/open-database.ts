@@ -42,13 +42,7 @@ const QUICK_CHECK_MAX_BYTES = 1024 * 1024;
 export function openDatabase(path: string): OpenedDatabase {
   const size = prepareFile(path);
 
-  let db: Database.Database;
-  try {
-    // fileMustExist: the file was just checked or created; never let SQLite make another one.
-    db = new Database(path, { fileMustExist: true, timeout: BUSY_TIMEOUT_MS });
-  } catch (error) {
-    throw translateDatabaseError(error, path);
-  }
+  const db = connect(path);
 
   try {
     // Again through SQLite, which also sees what the header cannot: changes still in a -wal file
@@ -66,6 +60,15 @@ export function openDatabase(path: string): OpenedDatabase {
     };
   } catch (error) {
     db.close();
+    throw translateDatabaseError(error, path);
+  }
+}
+
+/** A connection to the file at `path`, which was just checked (or created): SQLite never makes another. */
+function connect(path: string): Database.Database {
+  try {
+    return new Database(path, { fileMustExist: true, timeout: BUSY_TIMEOUT_MS });
+  } catch (error) {
     throw translateDatabaseError(error, path);
   }
 }
@@ -90,12 +93,7 @@ export function openExistingDatabase(path: string): { db: Database.Database; sch
   if (stats.size === 0) throw runtimeError(`${path} is empty: it is not a rehab log yet.`, 'rehab sets it up the first time you log something.');
   checkIdentity(path, identityFromHeader(path, readHeader(path)));
 
-  let db: Database.Database;
-  try {
-    db = new Database(path, { fileMustExist: true, timeout: BUSY_TIMEOUT_MS });
-  } catch (error) {
-    throw translateDatabaseError(error, path);
-  }
+  const db = connect(path);
   try {
     const identity = readIdentity(db);
     checkIdentity(path, identity);

@@ -1,5 +1,5 @@
 import type BetterSqlite3 from 'better-sqlite3';
-import type { SetValues } from '../domain/set-edit.js';
+import type { EditableSet } from '../domain/set-edit.js';
 import { runtimeError } from '../errors.js';
 import { STORED_SET_SELECT, summaryWithChange, toStoredSet, type StoredSet, type StoredSetRow } from './stored-set.js';
 
@@ -27,7 +27,7 @@ export class SetCorrectionRepository {
    * unless that number is taken there, in which case it becomes the session's next number. Its
    * batch's summary records the edit, so `rehab undo` can say so.
    */
-  update(id: number, values: SetValues): StoredSet {
+  update(id: number, values: EditableSet): StoredSet {
     const write = this.db.transaction((): StoredSet => {
       const current = this.read(id);
       let { session, setNumber } = current;

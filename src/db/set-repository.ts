@@ -1,19 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type BetterSqlite3 from 'better-sqlite3';
-import type { Load, LoggedSet, Session, Unit } from '../domain/types.js';
+import type { LoggedSet, Session, SetValues, Unit } from '../domain/types.js';
 import { InternalError } from '../errors.js';
 import { loadFromColumns } from './load-columns.js';
 import { statement } from './statements.js';
 
 /** One set to record; the load exactly as entered. */
-export interface NewSet {
-  reps: number | null;
-  seconds: number | null;
-  load: Load;
-  rpe: number | null;
-  pain: number | null;
-  note: string | null;
-}
+export type NewSet = SetValues;
 
 /** One `rehab log`: one session of one exercise, undone together. */
 export interface NewSession {

@@ -2,19 +2,13 @@
 // Pure: no I/O; where the set lands (its session) is the repository's business.
 import { usageError } from '../errors.js';
 import { parseScheme } from './log-grammar.js';
-import type { Load, LoggedSet, Measure } from './types.js';
+import type { Load, LoggedSet, Measure, SetValues } from './types.js';
 import { amountOf } from './units.js';
 
-/** The values of one set that `rehab edit` can change, as they are stored. */
-export interface SetValues {
+/** The values of one set that `rehab edit` can change, as they are stored: its values and its date. */
+export interface EditableSet extends SetValues {
   /** YYYY-MM-DD */
   date: string;
-  reps: number | null;
-  seconds: number | null;
-  load: Load;
-  rpe: number | null;
-  pain: number | null;
-  note: string | null;
 }
 
 /** What `rehab edit` was asked to change: an absent field stays as it is, null clears it. */
@@ -30,7 +24,7 @@ export interface SetEdit {
 }
 
 /** The stored values of a set. */
-export function valuesOf(set: LoggedSet): SetValues {
+export function valuesOf(set: LoggedSet): EditableSet {
   return { date: set.date, reps: set.reps, seconds: set.seconds, load: set.load, rpe: set.rpe, pain: set.pain, note: set.note };
 }
 
@@ -39,7 +33,7 @@ export function valuesOf(set: LoggedSet): SetValues {
  * the other measure is a usage error, as in `rehab log`; so is an RPE given both in the scheme
  * (`10@8`) and with `--rpe`, and a scheme of more than one set. An empty `--note` clears the note.
  */
-export function applySetEdit(set: LoggedSet, edit: SetEdit, exercise: { name: string; measure: Measure }): SetValues {
+export function applySetEdit(set: LoggedSet, edit: SetEdit, exercise: { name: string; measure: Measure }): EditableSet {
   const values = valuesOf(set);
   if (edit.scheme !== undefined) {
     const one = parseOneSet(edit.scheme);
@@ -79,7 +73,7 @@ export function parseOneSet(text: string): { kind: 'reps' | 'seconds'; count: nu
 }
 
 /** Whether two sets of values are the same (an edit that changes nothing). */
-export function sameValues(a: SetValues, b: SetValues): boolean {
+export function sameValues(a: EditableSet, b: EditableSet): boolean {
   return (
     a.date === b.date &&
     a.reps === b.reps &&

@@ -98,7 +98,12 @@ export interface SessionSet {
   pain: number | null;
 }
 
-/** All sets of one exercise on one day. */
+/** What a set holds as typed, before it has an id or a place in the log: a SessionSet and its note. */
+export interface SetValues extends SessionSet {
+  note: string | null;
+}
+
+/** The sets of one session of one exercise (one `rehab log`). */
 export interface Session {
   date: string;
   sets: SessionSet[];
@@ -131,7 +136,7 @@ export interface Prescription {
 }
 
 /** One stored set, as read back from the log. */
-export interface LoggedSet extends SessionSet {
+export interface LoggedSet extends SetValues {
   /** Short local id people type (`rehab edit 812`). */
   id: number;
   /** Stable unique id that survives export → import and merging two devices' logs. */
@@ -141,7 +146,6 @@ export interface LoggedSet extends SessionSet {
   /** Which session of this exercise on this date: 1, or 2 for a second `rehab log` that day. */
   session: number;
   setNumber: number;
-  note: string | null;
   /** Where the row came from: 'typed', or 'import:strong' and the like. */
   source: string;
 }

@@ -2,7 +2,7 @@
 // changed, one line per set, with both of its ids.
 import type { Batch } from '../db/batch-repository.js';
 import type { RunContext } from '../commands/context.js';
-import type { SetValues } from '../domain/set-edit.js';
+import type { EditableSet } from '../domain/set-edit.js';
 import type { Prescription } from '../domain/types.js';
 import { loadsInUnit } from './display-units.js';
 import { formatDay, showLoad } from './format.js';
@@ -11,7 +11,7 @@ import { prescriptionScheme } from './render-next.js';
 type Context = Pick<RunContext, 'today' | 'displayUnits'>;
 
 /** A set as the corrections show it. */
-export interface ShownSet extends SetValues {
+export interface ShownSet extends EditableSet {
   id: number;
   uid: string;
   exerciseName: string;
@@ -20,7 +20,7 @@ export interface ShownSet extends SetValues {
 }
 
 /** `25 kg × 10 @8  pain 2/10  “felt easy”`: the values of one set. */
-export function describeValues(values: SetValues, context: Context): string {
+export function describeValues(values: EditableSet, context: Context): string {
   const count = values.reps !== null ? `${values.reps}` : `${values.seconds ?? 0} s`;
   const parts = [`${showLoad(values.load, context.displayUnits)} × ${count}${values.rpe !== null ? ` @${values.rpe}` : ''}`];
   if (values.pain !== null) parts.push(`pain ${values.pain}/10`);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applySetEdit, parseOneSet, sameValues, valuesOf, type SetEdit, type SetValues } from '../../src/domain/set-edit.js';
+import { applySetEdit, parseOneSet, sameValues, valuesOf, type SetEdit, type EditableSet } from '../../src/domain/set-edit.js';
 import type { LoggedSet } from '../../src/domain/types.js';
 import { RehabError } from '../../src/errors.js';
 
@@ -55,7 +55,7 @@ describe('parseOneSet (`rehab edit --scheme`: one set)', () => {
 });
 
 describe('applySetEdit', () => {
-  it.each<[string, SetEdit, Partial<SetValues>]>([
+  it.each<[string, SetEdit, Partial<EditableSet>]>([
     ['--scheme changes the reps', { scheme: '10' }, { reps: 10, seconds: null, rpe: 8 }],
     ['--scheme with @ changes the RPE too', { scheme: '10@9' }, { reps: 10, rpe: 9 }],
     ['--load replaces the load as given (55 lb stays lb)', { load: { kind: 'external', value: 55, unit: 'lb' } }, { load: { kind: 'external', value: 55, unit: 'lb' } }],
