@@ -1,3 +1,3 @@
 #!/usr/bin/env node
 // Tiny on purpose: all the code lives in dist/, built by `npm run build` (run by `npm install`).
-require('../dist/main.js');
+require('../dist/start.js');

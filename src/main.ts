@@ -3,12 +3,13 @@ import { CommanderError } from 'commander';
 import { buildProgram } from './cli/program.js';
 import type { CommandOutput } from './commands/output.js';
 import { RehabError } from './errors.js';
+import { STDERR, STDOUT, writeAll } from './io/write-all.js';
 
 /** Runs rehab with the given arguments (without `node` and the script) and returns the exit code. */
 export async function main(args: string[]): Promise<number> {
   const debug = args.includes('--debug');
   const outputs: CommandOutput[] = [];
-  const program = buildProgram({ now: new Date(), deliver: (output) => outputs.push(output) });
+  const program = buildProgram({ now: new Date(), deliver: (output) => outputs.push(output) }, args);
   try {
     await program.parseAsync(args, { from: 'user' });
     for (const output of outputs) await write(output);
@@ -19,16 +20,16 @@ export async function main(args: string[]): Promise<number> {
 }
 
 async function write(output: CommandOutput): Promise<void> {
-  if (output.stderr) process.stderr.write(ensureNewline(output.stderr));
-  if (output.stdout) await writeStdout(ensureNewline(output.stdout));
-  if (output.stream) await output.stream(process.stdout);
-}
-
-function writeStdout(text: string): Promise<void> {
-  return new Promise((resolve) => {
-    if (process.stdout.write(text)) resolve();
-    else process.stdout.once('drain', resolve);
-  });
+  if (output.stderr) writeAll(STDERR, ensureNewline(output.stderr));
+  if (output.stdout) writeAll(STDOUT, ensureNewline(output.stdout));
+  if (output.stream) {
+    // A reader that closes the pipe early (`rehab export | head -1`) is not an error.
+    process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+      throw error;
+    });
+    await output.stream(process.stdout);
+  }
 }
 
 function ensureNewline(text: string): string {
@@ -40,23 +41,23 @@ function report(error: unknown, debug: boolean): number {
   if (error instanceof CommanderError) {
     // --help and --version arrive here as "errors" with exit code 0.
     if (error.exitCode === 0) return 0;
-    process.stderr.write(`rehab: ${oneLine(tidyCommanderMessage(error.message))}\n`);
+    writeAll(STDERR, `rehab: ${oneLine(tidyCommanderMessage(error.message))}\n`);
     return 2;
   }
   if (isPromptCancel(error)) {
-    process.stderr.write('rehab: cancelled; nothing was written.\n');
+    writeAll(STDERR, 'rehab: cancelled; nothing was written.\n');
     return 130;
   }
   if (RehabError.is(error)) {
     const line = error.hint ? `${error.message} ${error.hint}` : error.message;
-    process.stderr.write(`rehab: ${oneLine(line)}\n`);
-    for (const detail of error.details) process.stderr.write(`  ${oneLine(detail)}\n`);
-    if (debug && error.cause) process.stderr.write(`${describeStack(error.cause)}\n`);
+    writeAll(STDERR, `rehab: ${oneLine(line)}\n`);
+    for (const detail of error.details) writeAll(STDERR, `  ${oneLine(detail)}\n`);
+    if (debug && error.cause) writeAll(STDERR, `${describeStack(error.cause)}\n`);
     return error.exitCode;
   }
   const what = String((error as Error)?.message ?? error);
-  process.stderr.write(`rehab: internal error: ${oneLine(what)} (this is a bug in rehab; run again with --debug for details)\n`);
-  if (debug) process.stderr.write(`${describeStack(error)}\n`);
+  writeAll(STDERR, `rehab: internal error: ${oneLine(what)} (this is a bug in rehab; run again with --debug for details)\n`);
+  if (debug) writeAll(STDERR, `${describeStack(error)}\n`);
   return 1;
 }
 
@@ -87,12 +88,6 @@ function tidyCommanderMessage(message: string): string {
 function isPromptCancel(error: unknown): boolean {
   return error instanceof Error && (error.name === 'ExitPromptError' || error.name === 'AbortPromptError');
 }
-
-// A reader that closes the pipe early (`rehab export | head -1`) is not an error.
-process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-  throw error;
-});
 
 void main(process.argv.slice(2)).then((code) => {
   process.exitCode = code;

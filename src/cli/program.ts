@@ -6,6 +6,7 @@ import type { CommandOutput } from '../commands/output.js';
 import type { RunContext } from '../commands/context.js';
 import { isoDay } from '../io/format.js';
 import { createStyle, wantsColour } from '../io/style.js';
+import { STDERR, STDOUT, writeAll } from '../io/write-all.js';
 import type { Unit } from '../domain/types.js';
 import { resolveDbPath } from './db-path.js';
 import { chartColumns, terminalColumns } from './terminal-size.js';
@@ -41,7 +42,36 @@ export interface ProgramEnvironment {
   deliver: (output: CommandOutput) => void;
 }
 
-export function buildProgram({ now, deliver }: ProgramEnvironment): Command {
+type Register = (program: Command, wiring: Wiring) => void;
+
+/** The commands, in the order `rehab --help` lists them, by the names that run them. */
+const COMMANDS: ReadonlyArray<[name: string, register: Register]> = [
+  ['log', registerLog],
+  ['next', registerNext],
+  ['history', registerHistory],
+  ['export', registerExport],
+  ['import', registerImport],
+  ['exercise', registerExercise],
+  ['plan', registerPlan],
+  ['pain', registerPain],
+  ['bodyweight', registerBodyweight],
+  ['milestones', registerMilestones],
+  ['undo', registerUndo],
+  ['edit', registerEdit],
+  ['delete', registerDelete],
+  ['init', registerInit],
+  ['db', registerDb],
+  ['progress', registerProgress],
+  // Completion describes the whole tree, so it is never declared alone (see `commandsToDeclare`).
+  ['completion', registerCompletion],
+];
+
+/**
+ * Builds the program. Given the arguments it will parse, it declares only the command they run
+ * (declaring all of them is a few milliseconds of every start); without them, or when they name
+ * no command (`rehab`, `rehab --help`, `rehab help log`, a typo, completion), it declares all.
+ */
+export function buildProgram({ now, deliver }: ProgramEnvironment, args?: readonly string[]): Command {
   const today = isoDay(now);
   const program = new Command('rehab');
 
@@ -53,7 +83,10 @@ export function buildProgram({ now, deliver }: ProgramEnvironment): Command {
       today,
       now: now.toISOString(),
       style: createStyle(wantsColour(globals, process.env, Boolean(process.stdout.isTTY))),
-      stdinIsTTY: Boolean(process.stdin.isTTY),
+      // Asked only by a handler about to prompt: process.stdin sets up a stream, a few ms.
+      get stdinIsTTY() {
+        return Boolean(process.stdin.isTTY);
+      },
       terminalColumns: terminalColumns(process.stdout),
       chartColumns: chartColumns(process.stdout, process.env),
     };
@@ -69,8 +102,8 @@ export function buildProgram({ now, deliver }: ProgramEnvironment): Command {
     .helpOption('-h, --help', 'show help')
     .showSuggestionAfterError()
     .exitOverride()
-    // main() prints every error in one format; commander only throws.
-    .configureOutput({ outputError: () => {} })
+    // main() prints every error in one format; commander only throws. Help is written as main writes.
+    .configureOutput({ outputError: () => {}, writeOut: (text) => writeAll(STDOUT, text), writeErr: (text) => writeAll(STDERR, text) })
     .addHelpText(
       'after',
       `
@@ -83,7 +116,26 @@ rehab is not medical advice. See the README for the red flags that mean: stop an
     );
 
   const wiring: Wiring = { today, contextFrom, deliver };
-  for (const register of [registerLog, registerNext, registerHistory, registerExport, registerImport, registerExercise, registerPlan, registerPain, registerBodyweight, registerMilestones, registerUndo, registerEdit, registerDelete, registerInit, registerDb, registerProgress, registerCompletion, registerDefaultCommand]) register(program, wiring);
+  for (const register of commandsToDeclare(program, args)) register(program, wiring);
+  registerDefaultCommand(program, wiring);
 
   return program;
+}
+
+/** The one command `args` run, when they run one that can be declared alone; else every command. */
+function commandsToDeclare(program: Command, args: readonly string[] | undefined): Register[] {
+  const named = args === undefined ? undefined : commandWord(program, args);
+  const alone = COMMANDS.find(([name]) => name === named && name !== 'completion');
+  return alone ? [alone[1]] : COMMANDS.map(([, register]) => register);
+}
+
+/** The first word of `args` that is not a global option or an option's value: the command's name. */
+function commandWord(program: Command, args: readonly string[]): string | undefined {
+  const takesValue = new Set(program.options.filter((option) => option.required || option.optional).flatMap((option) => [option.long, option.short]));
+  for (let index = 0; index < args.length; index += 1) {
+    const arg = args[index] as string;
+    if (takesValue.has(arg)) index += 1;
+    else if (!arg.startsWith('-')) return arg;
+  }
+  return undefined;
 }

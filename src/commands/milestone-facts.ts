@@ -30,27 +30,33 @@ export function loadMilestones(log: RehabLog, exercises: readonly Exercise[], da
     (review) => review.date <= date && (includeAcknowledged || !acknowledged.has(review.id)),
   );
 
-  const facts = exercises.map((exercise): ExerciseFacts => {
+  const known = exercises.map((exercise) => {
     const first = repository.firstSession(exercise.id, date);
     const heaviest = first && repository.heaviest(exercise.id, date);
     const bestE1rm = first && repository.bestE1rm(exercise.id, date);
     // Only when the marks need it, and a set with an estimate exists, so the walk to the first one stops.
     const wanted = bestE1rm !== null && bestE1rm.kg > 0 && wantsE1rmBaseline({ settings: exercise.settings, first });
     const firstWithE1rm = wanted ? repository.firstE1rmSession(exercise.id, date) : null;
-    const known = { name: exercise.name, settings: exercise.settings, first, firstWithE1rm, heaviest, bestE1rm };
+    return { exercise, name: exercise.name, settings: exercise.settings, first, firstWithE1rm, heaviest, bestE1rm };
+  });
 
+  // The session at each due review of each exercise begun by then, read in one go.
+  const points = known.flatMap(({ exercise, first }) =>
+    first === null ? [] : dueReviews.filter((review) => review.date >= first.date).map((review) => ({ exerciseId: exercise.id, review: review.id, until: review.date })),
+  );
+  const sessionsAtPoints = repository.sessionsAt(points);
+
+  const facts = known.map(({ exercise, ...figures }): ExerciseFacts => {
     const reachedOn = new Map<string, string>();
-    for (const mark of marksToDate(known, bodyweight)) {
+    for (const mark of marksToDate(figures, bodyweight)) {
       const day = repository.firstReaching(exercise.id, mark.metric, mark.targetKg, date);
       if (day !== null) reachedOn.set(mark.id, day);
     }
     const atReviews = new Map<string, Session | null>();
-    if (first !== null) {
-      for (const review of dueReviews) {
-        if (review.date >= first.date) atReviews.set(review.id, log.sets.recentSessions(exercise.id, review.date, 1)[0] ?? null);
-      }
-    }
-    return { ...known, reachedOn, atReviews };
+    points.forEach((point, index) => {
+      if (point.exerciseId === exercise.id) atReviews.set(point.review, sessionsAtPoints[index] ?? null);
+    });
+    return { ...figures, reachedOn, atReviews };
   });
 
   return deriveMilestones({

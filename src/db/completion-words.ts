@@ -2,8 +2,9 @@
 // log without changing anything. Unlike openDatabase this never creates, migrates or seeds a log:
 // completion runs on every Tab press and must have no side effects.
 import { closeSync, openSync, readSync } from 'node:fs';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import { REHAB_APPLICATION_ID } from './migrations.js';
+import { openSqlite } from './sqlite.js';
 
 const SQLITE_MAGIC = 'SQLite format 3\0';
 /** `PRAGMA application_id` is stored big-endian at this offset of the header (sqlite.org/fileformat.html §1.3). */
@@ -17,7 +18,7 @@ export function readExerciseWords(path: string): string[] | null {
   if (!isRehabLog(path)) return null;
   let db: Database.Database | undefined;
   try {
-    db = new Database(path, { readonly: true, fileMustExist: true, timeout: 200 });
+    db = openSqlite(path, { readonly: true, fileMustExist: true, timeout: 200 });
     const names = db.prepare('SELECT name FROM exercises WHERE archived = 0 ORDER BY name COLLATE NOCASE').pluck().all() as string[];
     const aliases = db
       .prepare('SELECT a.alias FROM exercise_aliases a JOIN exercises e ON e.id = a.exercise_id WHERE e.archived = 0 ORDER BY a.alias COLLATE NOCASE')

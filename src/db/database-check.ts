@@ -1,8 +1,9 @@
 // `rehab db check`: what SQLite and the schema history say about a log, without changing it.
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import { migrate } from './migrate.js';
 import { MIGRATIONS } from './migrations.js';
 import { checkProblems } from './open-database.js';
+import { openSqlite } from './sqlite.js';
 
 /** What `checkDatabase` found: the problems are short phrases, none when the log is sound. */
 export interface DatabaseCheck {
@@ -90,7 +91,7 @@ function missingSchemaObjects(db: Database.Database, version: number): SchemaObj
 
 /** The schema a log at `version` has: the migrations run on an empty database in memory. */
 function expectedSchema(version: number): SchemaObject[] {
-  const memory = new Database(':memory:');
+  const memory = openSqlite(':memory:');
   try {
     migrate(memory, ':memory:', MIGRATIONS.slice(0, Math.max(0, Math.min(version, MIGRATIONS.length))));
     return schemaObjects(memory);

@@ -9,7 +9,10 @@ export interface LoadColumns {
 
 /** A load from its stored columns: the weight, or for bodyweight the signed amount added. */
 export function loadFromColumns(row: LoadColumns): Load {
-  return row.load_kind === 'external'
-    ? { kind: 'external', value: row.load_value, unit: row.load_unit }
-    : { kind: 'bodyweight', added: row.load_value, unit: row.load_unit };
+  return loadFrom(row.load_kind, row.load_value, row.load_unit);
+}
+
+/** The same from the three values, as a raw row holds them. */
+export function loadFrom(kind: LoadColumns['load_kind'], value: number, unit: Unit): Load {
+  return kind === 'external' ? { kind: 'external', value, unit } : { kind: 'bodyweight', added: value, unit };
 }

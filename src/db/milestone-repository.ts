@@ -2,6 +2,7 @@ import type BetterSqlite3 from 'better-sqlite3';
 import { exerciseKey, type BestValue } from '../domain/milestones.js';
 import type { Session } from '../domain/types.js';
 import { loadFromColumns, type LoadColumns } from './load-columns.js';
+import { SESSION_SET_COLUMNS, sessionsFromRows, type SessionSetRow } from './session-rows.js';
 import { statement } from './statements.js';
 
 // The external load of a set in kg and its Epley e1RM, word for word as in the expression indexes
@@ -27,8 +28,6 @@ export const BEST_E1RM_SQL = `SELECT date, reps, load_kind, load_value, load_uni
  ORDER BY ${E1RM_KG} DESC, date
  LIMIT 1`;
 
-const SESSION_COLUMNS = 's.date, s.reps, s.seconds, s.load_kind, s.load_value, s.load_unit, s.rpe, s.pain';
-
 /** The first session of an exercise: the first entry of its (exercise_id, date) index, then its sets. */
 export const FIRST_SESSION_SQL = `WITH first(date, session) AS (
   SELECT date, session FROM sets
@@ -36,9 +35,9 @@ export const FIRST_SESSION_SQL = `WITH first(date, session) AS (
    ORDER BY date, session
    LIMIT 1
 )
-SELECT ${SESSION_COLUMNS}
+SELECT ${SESSION_SET_COLUMNS}
   FROM first CROSS JOIN sets s ON s.exercise_id = @exerciseId AND s.date = first.date AND s.session = first.session
- ORDER BY s.set_number`;
+ ORDER BY s.date, s.session, s.set_number`;
 
 /**
  * The first session with an estimated 1RM (a set of 10 reps or fewer with an external load): a
@@ -51,9 +50,9 @@ export const FIRST_E1RM_SESSION_SQL = `WITH first(date, session) AS (
    ORDER BY date, session
    LIMIT 1
 )
-SELECT ${SESSION_COLUMNS}
+SELECT ${SESSION_SET_COLUMNS}
   FROM first CROSS JOIN sets s ON s.exercise_id = @exerciseId AND s.date = first.date AND s.session = first.session
- ORDER BY s.set_number`;
+ ORDER BY s.date, s.session, s.set_number`;
 
 /**
  * The first day a set's value (external load, or e1RM) reached @kg, found without walking the
@@ -78,6 +77,26 @@ export const FIRST_REACHING_LOAD_SQL = firstReachingSql(EXTERNAL_KG, '');
 /** The first day a set's e1RM reached @kg (see `firstReachingSql`). */
 export const FIRST_REACHING_E1RM_SQL = firstReachingSql(E1RM_KG, ' AND reps <= 10');
 
+/**
+ * For each point (an exercise and a date, numbered by its place in the @points JSON array), the
+ * last session of the exercise on or before the date: one backward step into the (exercise_id,
+ * date) index finds a set of it, then its sets. One statement for every point: `rehab next` asks
+ * for each exercise at each due review, and a hundred separate queries cost ten times as much.
+ */
+export const SESSIONS_AT_SQL = `WITH point(number, exercise_id, until) AS (
+  SELECT key, value ->> 0, value ->> 1 FROM json_each(@points)
+),
+chosen(number, exercise_id, set_id) AS (
+  SELECT number, exercise_id,
+         (SELECT id FROM sets WHERE exercise_id = point.exercise_id AND date <= point.until ORDER BY date DESC, session DESC LIMIT 1)
+    FROM point
+)
+SELECT chosen.number, ${SESSION_SET_COLUMNS}
+  FROM chosen
+  JOIN sets last ON last.id = chosen.set_id
+  CROSS JOIN sets s ON s.exercise_id = chosen.exercise_id AND s.date = last.date AND s.session = last.session
+ ORDER BY chosen.number, s.set_number`;
+
 /** The first day of the whole log: one step into the date index. */
 export const FIRST_LOG_DATE_SQL = 'SELECT min(date) FROM sets WHERE date <= @until';
 
@@ -88,14 +107,6 @@ export const TRAINING_DATES_SQL = 'SELECT DISTINCT date FROM sets WHERE date >= 
 const THRESHOLD_TOLERANCE_KG = 1e-6;
 
 export type MarkMetric = 'load' | 'e1rm';
-
-interface SetRow extends LoadColumns {
-  date: string;
-  reps: number | null;
-  seconds: number | null;
-  rpe: number | null;
-  pain: number | null;
-}
 
 interface BestRow extends LoadColumns {
   date: string;
@@ -112,12 +123,25 @@ export class MilestoneRepository {
 
   /** The first session of the exercise on or before `until`, with its sets in order. */
   firstSession(exerciseId: number, until: string): Session | null {
-    return toSession(statement(this.db, FIRST_SESSION_SQL).all({ exerciseId, until }) as SetRow[]);
+    return firstOf(statement(this.db, FIRST_SESSION_SQL).raw().all({ exerciseId, until }) as SessionSetRow[]);
   }
 
   /** The first session of the exercise with an estimated 1RM, on or before `until`. */
   firstE1rmSession(exerciseId: number, until: string): Session | null {
-    return toSession(statement(this.db, FIRST_E1RM_SESSION_SQL).all({ exerciseId, until }) as SetRow[]);
+    return firstOf(statement(this.db, FIRST_E1RM_SESSION_SQL).raw().all({ exerciseId, until }) as SessionSetRow[]);
+  }
+
+  /**
+   * The last session of each point's exercise on or before its date, in the order of `points`
+   * (null for a point with none): what a review compares with the first session.
+   */
+  sessionsAt(points: ReadonlyArray<{ exerciseId: number; until: string }>): Array<Session | null> {
+    if (points.length === 0) return [];
+    const json = JSON.stringify(points.map((point) => [point.exerciseId, point.until]));
+    const rows = statement(this.db, SESSIONS_AT_SQL).raw().all({ points: json }) as Array<[number, ...SessionSetRow]>;
+    const rowsByPoint = points.map((): SessionSetRow[] => []);
+    for (const [number, ...row] of rows) rowsByPoint[number]?.push(row);
+    return rowsByPoint.map(firstOf);
   }
 
   /** The heaviest external load of the exercise on or before `until`, and the first day it was lifted. */
@@ -178,13 +202,9 @@ export class MilestoneRepository {
   }
 }
 
-function toSession(rows: SetRow[]): Session | null {
-  const first = rows[0];
-  if (first === undefined) return null;
-  return {
-    date: first.date,
-    sets: rows.map((row) => ({ reps: row.reps, seconds: row.seconds, load: loadFromColumns(row), rpe: row.rpe, pain: row.pain })),
-  };
+/** The one session these rows hold, or null for none. */
+function firstOf(rows: SessionSetRow[]): Session | null {
+  return sessionsFromRows(rows)[0] ?? null;
 }
 
 function toBest(row: BestRow | undefined): BestValue | null {

@@ -1,10 +1,11 @@
 // src/db/: the only place that opens SQLite or writes SQL.
 import { chmodSync, closeSync, mkdirSync, openSync, readSync, statSync, type Stats } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import { RehabError, runtimeError } from '../errors.js';
 import { migrate, newerSchemaError } from './migrate.js';
 import { LATEST_SCHEMA_VERSION, REHAB_APPLICATION_ID } from './migrations.js';
+import { openSqlite } from './sqlite.js';
 
 export { REHAB_APPLICATION_ID } from './migrations.js';
 
@@ -67,7 +68,7 @@ export function openDatabase(path: string): OpenedDatabase {
 /** A connection to the file at `path`, which was just checked (or created): SQLite never makes another. */
 function connect(path: string): Database.Database {
   try {
-    return new Database(path, { fileMustExist: true, timeout: BUSY_TIMEOUT_MS });
+    return openSqlite(path, { fileMustExist: true, timeout: BUSY_TIMEOUT_MS });
   } catch (error) {
     throw translateDatabaseError(error, path);
   }

@@ -1,8 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import type BetterSqlite3 from 'better-sqlite3';
 import type { LoggedSet, Session, SetValues, Unit } from '../domain/types.js';
 import { InternalError } from '../errors.js';
 import { loadFromColumns } from './load-columns.js';
+import { SESSION_SET_COLUMNS, sessionsFromRows, type SessionSetRow } from './session-rows.js';
 import { statement } from './statements.js';
 
 /** One set to record; the load exactly as entered. */
@@ -60,12 +60,20 @@ export interface SetRow {
   source: string;
 }
 
+/**
+ * A random (version 4) UUID made by SQLite, whose randomness is a ChaCha20 generator seeded from
+ * the operating system: writing a set then needs no node:crypto, a few milliseconds of `rehab log`.
+ */
+const NEW_UUID_SQL = `lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' || substr(hex(randomblob(2)), 2) || '-'
+  || substr('89ab', 1 + (random() & 3), 1) || substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6)))`;
+
 const SET_COLUMNS = 's.id, s.uid, s.exercise_id, s.date, s.session, s.set_number, s.reps, s.seconds, s.load_kind, s.load_value, s.load_unit, s.rpe, s.pain, s.note, s.source';
 
 /**
  * The query behind `recentSessions`, exported so a test can check its plan uses the
  * (exercise_id, date) index rather than scanning the table. CROSS JOIN keeps `recent` the outer
- * loop: left to itself SQLite may walk every set of the exercise instead.
+ * loop: left to itself SQLite may walk every set of the exercise instead. Only the columns a
+ * session is made of, as raw rows: `rehab next` runs it for every exercise.
  */
 export const RECENT_SESSIONS_SQL = `WITH recent(date, session) AS (
   SELECT DISTINCT date, session FROM sets
@@ -73,7 +81,7 @@ export const RECENT_SESSIONS_SQL = `WITH recent(date, session) AS (
    ORDER BY date DESC, session DESC
    LIMIT @limit
 )
-SELECT ${SET_COLUMNS}
+SELECT ${SESSION_SET_COLUMNS}
   FROM recent CROSS JOIN sets s ON s.exercise_id = @exerciseId AND s.date = recent.date AND s.session = recent.session
  ORDER BY s.date, s.session, s.set_number`;
 
@@ -98,11 +106,10 @@ export class SetRepository {
           .get(input.exerciseId, input.date) as number);
       const insert = statement(this.db, 
         `INSERT INTO sets (uid, batch_id, exercise_id, date, session, set_number, reps, seconds, load_kind, load_value, load_unit, rpe, pain, note, source, created_at)
-         VALUES (@uid, @batchId, @exerciseId, @date, @session, @setNumber, @reps, @seconds, @loadKind, @loadValue, @loadUnit, @rpe, @pain, @note, @source, @now)`,
+         VALUES (${NEW_UUID_SQL}, @batchId, @exerciseId, @date, @session, @setNumber, @reps, @seconds, @loadKind, @loadValue, @loadUnit, @rpe, @pain, @note, @source, @now)`,
       );
       input.sets.forEach((set, index) => {
         insert.run({
-          uid: randomUUID(),
           batchId,
           exerciseId: input.exerciseId,
           date: input.date,
@@ -133,17 +140,7 @@ export class SetRepository {
    * same at 100 sets or 1,000,000: this is the query behind every `rehab next`.
    */
   recentSessions(exerciseId: number, until: string, limit: number): Session[] {
-    const rows = statement(this.db, RECENT_SESSIONS_SQL)
-      .all({ exerciseId, until, limit }) as SetRow[];
-    const sessions: Session[] = [];
-    let key: string | undefined;
-    for (const row of rows) {
-      const rowKey = `${row.date}/${row.session}`;
-      if (rowKey === key) sessions.at(-1)?.sets.push(toLoggedSet(row));
-      else sessions.push({ date: row.date, sets: [toLoggedSet(row)] });
-      key = rowKey;
-    }
-    return sessions;
+    return sessionsFromRows(statement(this.db, RECENT_SESSIONS_SQL).raw().all({ exerciseId, until, limit }) as SessionSetRow[]);
   }
 
   /**

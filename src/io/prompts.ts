@@ -1,9 +1,10 @@
-// The one door to @inquirer/prompts. It is loaded with import() the first time a question is
-// actually asked, so no command pays for it at start-up, and a command that never asks never
-// loads it (test/e2e/startup-prompts.test.ts checks the bundle). Handlers ask only when stdin is
+// The one door to @inquirer/prompts. It is imported (src/io/import-esm.ts) the first time a
+// question is actually asked, so no command pays for it at start-up, and a command that never
+// asks never loads it (test/e2e/startup-prompts.test.ts checks the bundle). Handlers ask only when stdin is
 // a terminal; questions and what is said around them go to stderr, so stdout stays data.
 import type * as Inquirer from '@inquirer/prompts';
 import { RehabError } from '../errors.js';
+import { importEsm } from './import-esm.js';
 
 /**
  * What a handler asks with: the @inquirer/prompts functions it uses, and `say` for a message
@@ -26,26 +27,26 @@ let loading: Promise<typeof Inquirer> | undefined;
 
 /** @inquirer/prompts, imported once, on first use. */
 function loadInquirer(): Promise<typeof Inquirer> {
-  loading ??= import('@inquirer/prompts');
+  loading ??= importEsm<typeof Inquirer>('@inquirer/prompts');
   return loading;
 }
 
 /**
  * A prompter on the terminal: questions render on `output` (stderr unless told otherwise), and
- * @inquirer/prompts is not loaded until the first question.
+ * neither @inquirer/prompts nor the stderr stream is set up until the first question.
  */
-export function terminalPrompter(output: NodeJS.WritableStream = process.stderr): Prompter {
+export function terminalPrompter(output?: NodeJS.WritableStream): Prompter {
   const lazy = <Name extends PromptName>(name: Name): (typeof Inquirer)[Name] => {
     const ask = async (config: unknown, context: Record<string, unknown> = {}) => {
       const prompts = await loadInquirer();
       const prompt = prompts[name] as (config: unknown, context: unknown) => Promise<unknown>;
-      return prompt(config, { output, ...context });
+      return prompt(config, { output: output ?? process.stderr, ...context });
     };
     return ask as unknown as (typeof Inquirer)[Name];
   };
   return {
     say: (text) => {
-      output.write(text.endsWith('\n') ? text : `${text}\n`);
+      (output ?? process.stderr).write(text.endsWith('\n') ? text : `${text}\n`);
     },
     input: lazy('input'),
     number: lazy('number'),

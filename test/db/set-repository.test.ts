@@ -76,7 +76,9 @@ describe('SetRepository.logSession', () => {
       expect(new Set(stored.map((set) => set.uid)).size).toBe(4);
       expect(log.sets.count()).toBe(4);
       // What the rules engine reads back is the same.
-      expect(log.sets.recentSessions(log.squat, '2026-11-24', 1)[0]?.sets).toEqual(stored);
+      expect(log.sets.recentSessions(log.squat, '2026-11-24', 1)).toEqual([
+        { date: '2026-11-24', sets: stored.map(({ reps, seconds, load, rpe, pain }) => ({ reps, seconds, load, rpe, pain })) },
+      ]);
     });
   });
 
@@ -135,19 +137,19 @@ describe('SetRepository.logSession', () => {
 });
 
 describe('SetRepository.recentSessions', () => {
-  /** Each session as `date/session: set numbers`. */
+  /** Each session as `date/session: set numbers`; these tests log session N of a day at N kg. */
   const sessionsOf = (sessions: Session[]) =>
     sessions.map((session) => {
-      const sets = session.sets as LoggedSet[];
-      for (const set of sets) expect({ date: set.date, session: set.session }).toEqual({ date: session.date, session: sets[0]?.session });
-      return `${session.date}/${sets[0]?.session}: ${sets.map((set) => set.setNumber).join(',')}`;
+      const loads = session.sets.map((set) => (set.load.kind === 'external' ? set.load.value : NaN));
+      expect(new Set(loads).size).toBe(1);
+      return `${session.date}/${loads[0]}: ${session.sets.map((_, index) => index + 1).join(',')}`;
     });
 
   test('returns the last sessions on or before the date, oldest first, sets in order', () => {
     withLog((log) => {
-      for (const date of ['2026-11-02', '2026-11-05', '2026-11-09', '2026-11-12', '2026-11-16']) logDay(log, log.squat, date);
-      logDay(log, log.squat, '2026-11-09', 1); // a second log the same day: session 2, set 1
-      logDay(log, log.bridge, '2026-11-10');
+      for (const date of ['2026-11-02', '2026-11-05', '2026-11-09', '2026-11-12', '2026-11-16']) logDay(log, log.squat, date, 2, kg(1));
+      logDay(log, log.squat, '2026-11-09', 1, kg(2)); // a second log the same day: session 2, set 1
+      logDay(log, log.bridge, '2026-11-10', 2, kg(1));
 
       expect(sessionsOf(log.sets.recentSessions(log.squat, '2026-11-12', 3))).toEqual(['2026-11-09/1: 1,2', '2026-11-09/2: 1', '2026-11-12/1: 1,2']);
       expect(sessionsOf(log.sets.recentSessions(log.squat, '2026-11-12', 4))).toEqual(['2026-11-05/1: 1,2', '2026-11-09/1: 1,2', '2026-11-09/2: 1', '2026-11-12/1: 1,2']);
@@ -164,10 +166,10 @@ describe('SetRepository.recentSessions', () => {
 
   test('orders sessions by date and session, not by when they were logged', () => {
     withLog((log) => {
-      logDay(log, log.squat, '2026-11-12', 1);
-      logDay(log, log.squat, '2026-11-05', 2);
-      logDay(log, log.squat, '2026-11-12', 3);
-      logDay(log, log.squat, '2026-11-05', 1);
+      logDay(log, log.squat, '2026-11-12', 1, kg(1));
+      logDay(log, log.squat, '2026-11-05', 2, kg(1));
+      logDay(log, log.squat, '2026-11-12', 3, kg(2));
+      logDay(log, log.squat, '2026-11-05', 1, kg(2));
       expect(sessionsOf(log.sets.recentSessions(log.squat, '2026-11-30', 10))).toEqual([
         '2026-11-05/1: 1,2',
         '2026-11-05/2: 1',
