@@ -91,7 +91,7 @@ chosen(number, exercise_id, set_id) AS (
          (SELECT id FROM sets WHERE exercise_id = point.exercise_id AND date <= point.until ORDER BY date DESC, session DESC LIMIT 1)
     FROM point
 )
-SELECT chosen.number, ${SESSION_SET_COLUMNS}
+SELECT ${SESSION_SET_COLUMNS}, chosen.number
   FROM chosen
   JOIN sets last ON last.id = chosen.set_id
   CROSS JOIN sets s ON s.exercise_id = chosen.exercise_id AND s.date = last.date AND s.session = last.session
@@ -138,9 +138,10 @@ export class MilestoneRepository {
   sessionsAt(points: ReadonlyArray<{ exerciseId: number; until: string }>): Array<Session | null> {
     if (points.length === 0) return [];
     const json = JSON.stringify(points.map((point) => [point.exerciseId, point.until]));
-    const rows = statement(this.db, SESSIONS_AT_SQL).raw().all({ points: json }) as Array<[number, ...SessionSetRow]>;
+    // Each row is a SessionSetRow with the point's number after it.
+    const rows = statement(this.db, SESSIONS_AT_SQL).raw().all({ points: json }) as Array<SessionSetRow & { 9: number }>;
     const rowsByPoint = points.map((): SessionSetRow[] => []);
-    for (const [number, ...row] of rows) rowsByPoint[number]?.push(row);
+    for (const row of rows) rowsByPoint[row[9]]?.push(row);
     return rowsByPoint.map(firstOf);
   }
 

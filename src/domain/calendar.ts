@@ -4,12 +4,17 @@
 
 const MS_PER_DAY = 86_400_000;
 
+/** Day numbers already worked out: the rules engine asks about the same dozen dates many times. */
+const dayNumbers = new Map<string, number>();
+
 /** Days since 1970-01-01 of an ISO date. */
 export function dayNumber(isoDate: string): number {
-  const year = Number(isoDate.slice(0, 4));
-  const month = Number(isoDate.slice(5, 7));
-  const day = Number(isoDate.slice(8, 10));
-  return Date.UTC(year, month - 1, day) / MS_PER_DAY;
+  let days = dayNumbers.get(isoDate);
+  if (days === undefined) {
+    days = Date.UTC(Number(isoDate.slice(0, 4)), Number(isoDate.slice(5, 7)) - 1, Number(isoDate.slice(8, 10))) / MS_PER_DAY;
+    dayNumbers.set(isoDate, days);
+  }
+  return days;
 }
 
 /** Whole calendar days from `from` to `to` (negative when `to` is earlier). */
@@ -20,6 +25,28 @@ export function daysBetween(from: string, to: string): number {
 /** The ISO date `days` days after `isoDate` (before, when negative). */
 export function addDaysIso(isoDate: string, days: number): string {
   return new Date((dayNumber(isoDate) + days) * MS_PER_DAY).toISOString().slice(0, 10);
+}
+
+/** The ISO date `weeks` weeks after `isoDate` (before, when negative). */
+export function addWeeksIso(isoDate: string, weeks: number): string {
+  return addDaysIso(isoDate, 7 * weeks);
+}
+
+/** The same day `months` months later, or the month's last day when it is shorter (31 Jan + 1 month = 28 or 29 Feb). */
+export function addMonthsIso(isoDate: string, months: number): string {
+  const monthIndex = Number(isoDate.slice(0, 4)) * 12 + Number(isoDate.slice(5, 7)) - 1 + months;
+  const year = Math.floor(monthIndex / 12);
+  const month = monthIndex - year * 12;
+  const lastDay = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
+  const day = Math.min(Number(isoDate.slice(8, 10)), lastDay);
+  return new Date(Date.UTC(year, month, day)).toISOString().slice(0, 10);
+}
+
+/** The Monday of the ISO week (Monday to Sunday) holding `isoDate`. */
+export function startOfIsoWeek(isoDate: string): string {
+  // Day 0, 1970-01-01, was a Thursday: 3 days after a Monday.
+  const sinceMonday = (((dayNumber(isoDate) + 3) % 7) + 7) % 7;
+  return addDaysIso(isoDate, -sinceMonday);
 }
 
 const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];

@@ -3,13 +3,7 @@
 // heaviest load, best e1RM, training days, body weight) and the date, never from stored counters;
 // only the user's acknowledgements are stored. Sources: research/rules-evidence.md, the seed.
 
-import { addDays } from 'date-fns/addDays';
-import { shortDay } from './calendar.js';
-import { addMonths } from 'date-fns/addMonths';
-import { addWeeks } from 'date-fns/addWeeks';
-import { format } from 'date-fns/format';
-import { parseISO } from 'date-fns/parseISO';
-import { startOfISOWeek } from 'date-fns/startOfISOWeek';
+import { addDaysIso, addMonthsIso, addWeeksIso, shortDay, startOfIsoWeek } from './calendar.js';
 import type { DatedBodyweight } from './bodyweight.js';
 import { bestE1rmKg } from './e1rm.js';
 import { workingSets } from './progression.js';
@@ -232,16 +226,15 @@ function idNumber(value: number): string {
 
 /** Each review's id and date, counted from the first session of the log. */
 export function reviewSchedule(firstLogDate: string): Array<{ id: string; date: string }> {
-  const first = parseISO(firstLogDate);
   return REVIEWS.map((review) => {
-    const date = review.after.months !== undefined ? addMonths(first, review.after.months) : addWeeks(first, review.after.weeks ?? 0);
-    return { id: review.id, date: iso(date) };
+    const date = review.after.months !== undefined ? addMonthsIso(firstLogDate, review.after.months) : addWeeksIso(firstLogDate, review.after.weeks ?? 0);
+    return { id: review.id, date };
   });
 }
 
 /** The first day whose sessions count for consistency as of `today`: the Monday 13 weeks before this week's. */
 export function consistencyWindowStart(today: string): string {
-  return iso(addWeeks(startOfISOWeek(parseISO(today)), -CONSISTENCY_LOOKBACK_WEEKS));
+  return addWeeksIso(startOfIsoWeek(today), -CONSISTENCY_LOOKBACK_WEEKS);
 }
 
 /** A strength mark of one exercise: a target in kg of its external load or of its e1RM. */
@@ -519,7 +512,7 @@ function consistencyMilestones(input: MilestoneInput): Unacknowledged[] {
         details: { weeks: target, sessionsPerWeek: SESSIONS_PER_WEEK, streak: { from, weeks: target } },
       };
     }
-    const sunday = iso(addDays(addWeeks(parseISO(weeks[current]?.monday ?? input.today), liveStart + target - 1 - current), 6));
+    const sunday = addDaysIso(addWeeksIso(weeks[current]?.monday ?? input.today, liveStart + target - 1 - current), 6);
     const now = liveWeeks > 0 ? `${liveWeeks} ${liveWeeks === 1 ? 'week' : 'weeks'} in a row so far` : 'no run of weeks yet';
     return {
       id,
@@ -539,12 +532,12 @@ function consistencyMilestones(input: MilestoneInput): Unacknowledged[] {
 
 /** The Monday-to-Sunday weeks from `consistencyWindowStart` to this week, with the day each reached two sessions. */
 function weeksOf(input: MilestoneInput): Week[] {
-  const start = parseISO(consistencyWindowStart(input.today));
+  const start = consistencyWindowStart(input.today);
   const days = [...new Set(input.trainingDates)].filter((date) => date <= input.today).sort();
   const weeks: Week[] = [];
   for (let i = 0; i <= CONSISTENCY_LOOKBACK_WEEKS; i++) {
-    const monday = iso(addWeeks(start, i));
-    const nextMonday = iso(addWeeks(start, i + 1));
+    const monday = addWeeksIso(start, i);
+    const nextMonday = addWeeksIso(start, i + 1);
     const inWeek = days.filter((date) => date >= monday && date < nextMonday);
     weeks.push({ monday, qualifiedOn: inWeek[SESSIONS_PER_WEEK - 1] ?? null });
   }
@@ -612,10 +605,6 @@ function compareDates(a: string | null, b: string | null): number {
 }
 
 // ── Words ────────────────────────────────────────────────────────────────────────────────────
-
-function iso(date: Date): string {
-  return format(date, 'yyyy-MM-dd');
-}
 
 /** `Tue 24 Nov`, with the year when it is not today's. */
 function day(date: string | null, today: string): string {

@@ -4,7 +4,7 @@
 // /work/shared/research/rules-evidence.md; docs/rules.md explains the order in plain words.
 
 import { InternalError } from '../errors.js';
-import { daysBetween } from './calendar.js';
+import { dayNumber, daysBetween } from './calendar.js';
 import { progressAmount, reduceAmount, regressAmount } from './load-steps.js';
 import type {
   Action,
@@ -165,8 +165,20 @@ function asDone(session: Session, settings: ExerciseSettings): PlannedSession {
   return { load, target: Math.min(range.max, Math.max(range.min, Math.min(...values))) };
 }
 
+/** Working sets already worked out, by measure and session: replaying the rules asks again and again. */
+const workingSetsOf: Record<Measure, WeakMap<Session, WorkingSets>> = { reps: new WeakMap(), seconds: new WeakMap() };
+
 /** The sets at the session's heaviest load (compared in kg); lighter sets are warm-ups. */
 export function workingSets(session: Session, measure: Measure): WorkingSets {
+  let working = workingSetsOf[measure].get(session);
+  if (working === undefined) {
+    working = findWorkingSets(session, measure);
+    workingSetsOf[measure].set(session, working);
+  }
+  return working;
+}
+
+function findWorkingSets(session: Session, measure: Measure): WorkingSets {
   const heaviest = session.sets.reduce<SessionSet | null>(
     (best, set) => (best === null || comparableKg(set.load) > comparableKg(best.load) + SAME_LOAD_KG ? set : best),
     null,
@@ -301,8 +313,9 @@ function weeklyPainRule(h: History): Decision | null {
  * of each session ([design]: one reading per session, however many sets it had).
  */
 function painReadings(h: History, offset: number): number[] {
+  const today = dayNumber(h.today);
   const inWeek = (date: string) => {
-    const ago = daysBetween(date, h.today);
+    const ago = today - dayNumber(date);
     return ago >= offset && ago <= offset + 6;
   };
   const checkins = h.checkins.filter((c) => inWeek(c.date)).map((c) => c.pain);
