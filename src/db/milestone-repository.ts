@@ -55,20 +55,36 @@ SELECT ${SESSION_SET_COLUMNS}
  ORDER BY s.date, s.session, s.set_number`;
 
 /**
- * The first day a set's value (external load, or e1RM) reached @kg, found without walking the
- * sets: a skip scan of the expression index over the distinct values at or above @kg (a handful
- * of loads: 20, 22, 24 kg…), taking for each the first day it was lifted, each one index step.
- * The cost grows with the number of distinct values above the mark, not with the log.
+ * How far from an exercise's first session `firstReachingSql` walks its sets by date before it
+ * turns to the index of values [design]: marks are mostly reached in the first months of rehab
+ * (the start counts from the first session), and the walk stops at the first set that reaches the
+ * mark, a few rows in. Six months of sets of one exercise are a few hundred rows at most.
+ */
+const WALK_FROM_FIRST_SESSION = '+6 months';
+
+/**
+ * The first day a set's value (external load, or e1RM) reached @kg. First a walk of the
+ * exercise's sets by date, through its first six months, that stops at the first set reaching
+ * @kg; when none did, a skip scan of the expression index over the distinct values at or above
+ * @kg (a handful of loads: 20, 22, 24 kg…), taking for each the first day it was lifted, each one
+ * index step: its cost grows with the number of distinct values above the mark, not with the log.
+ * (coalesce evaluates the skip scan only when the walk found nothing.)
  */
 function firstReachingSql(value: string, filter: string): string {
-  return `WITH RECURSIVE reached(kg) AS (
-  SELECT min(${value}) FROM sets WHERE exercise_id = @exerciseId${filter} AND ${value} >= @kg
-  UNION ALL
-  SELECT (SELECT min(${value}) FROM sets WHERE exercise_id = @exerciseId${filter} AND ${value} > reached.kg)
-    FROM reached WHERE reached.kg IS NOT NULL
-)
-SELECT min((SELECT min(date) FROM sets WHERE exercise_id = @exerciseId${filter} AND ${value} = reached.kg AND date <= @until))
-  FROM reached WHERE reached.kg IS NOT NULL`;
+  return `SELECT coalesce(
+  (SELECT date FROM sets INDEXED BY sets_by_exercise_date
+    WHERE exercise_id = @exerciseId${filter} AND ${value} >= @kg
+      AND date <= min(@until, date((SELECT min(date) FROM sets WHERE exercise_id = @exerciseId), '${WALK_FROM_FIRST_SESSION}'))
+    ORDER BY date LIMIT 1),
+  (WITH RECURSIVE reached(kg) AS (
+     SELECT min(${value}) FROM sets WHERE exercise_id = @exerciseId${filter} AND ${value} >= @kg
+     UNION ALL
+     SELECT (SELECT min(${value}) FROM sets WHERE exercise_id = @exerciseId${filter} AND ${value} > reached.kg)
+       FROM reached WHERE reached.kg IS NOT NULL
+   )
+   SELECT min((SELECT min(date) FROM sets WHERE exercise_id = @exerciseId${filter} AND ${value} = reached.kg AND date <= @until))
+     FROM reached WHERE reached.kg IS NOT NULL)
+)`;
 }
 
 /** The first day a set's external load reached @kg (see `firstReachingSql`). */

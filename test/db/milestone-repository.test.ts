@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type Database from 'better-sqlite3';
+import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { ExerciseRepository } from '../../src/db/exercise-repository.js';
 import {
@@ -15,6 +16,7 @@ import {
 } from '../../src/db/milestone-repository.js';
 import { openDatabase } from '../../src/db/open-database.js';
 import { SetRepository } from '../../src/db/set-repository.js';
+import { addDaysIso } from '../../src/domain/calendar.js';
 import { bestE1rmKg, epley } from '../../src/domain/e1rm.js';
 import type { Load } from '../../src/domain/types.js';
 import { settings, tempFolder } from './fixtures.js';
@@ -124,6 +126,38 @@ describe('MilestoneRepository aggregates', () => {
     });
   });
 
+  test('a mark first reached more than six months after the first session is found too, beyond the walk', () => {
+    withLog((log) => {
+      log.log(log.squat, '2025-01-06', kg(10), [10]);
+      log.log(log.squat, '2025-06-30', kg(18), [10]);
+      log.log(log.squat, '2025-09-01', kg(20), [8]);
+      log.log(log.squat, '2026-02-02', kg(30), [6]);
+      expect(log.milestones.firstReaching(log.squat, 'load', 18, '2026-12-31')).toBe('2025-06-30');
+      expect(log.milestones.firstReaching(log.squat, 'load', 20, '2026-12-31')).toBe('2025-09-01');
+      expect(log.milestones.firstReaching(log.squat, 'load', 25, '2026-12-31')).toBe('2026-02-02');
+      expect(log.milestones.firstReaching(log.squat, 'load', 25, '2026-01-31')).toBeNull();
+      expect(log.milestones.firstReaching(log.squat, 'e1rm', epley(20, 8) ?? 0, '2026-12-31')).toBe('2025-09-01');
+    });
+  });
+
+  test('the first day a mark was reached is the earliest set at or above it, for any log', () => {
+    const session = fc.record({ day: fc.integer({ min: 0, max: 900 }), load: fc.integer({ min: 0, max: 40 }).map((n) => n * 2.5), reps: fc.integer({ min: 1, max: 15 }) });
+    fc.assert(
+      fc.property(fc.array(session, { minLength: 1, maxLength: 25 }), fc.integer({ min: 0, max: 100 }), fc.integer({ min: 0, max: 950 }), (sessions, kgMark, untilDay) => {
+        withLog((log) => {
+          for (const { day, load, reps } of sessions) log.log(log.squat, addDaysIso('2024-01-01', day), kg(load), [reps]);
+          const until = addDaysIso('2024-01-01', untilDay);
+          const done = sessions.map(({ day, load, reps }) => ({ date: addDaysIso('2024-01-01', day), load, e1rm: reps <= 10 ? (epley(load, reps) ?? 0) : -1 }));
+          const earliest = (value: (set: (typeof done)[number]) => number) =>
+            done.filter((set) => set.date <= until && value(set) >= kgMark - 1e-6).map((set) => set.date).sort()[0] ?? null;
+          expect(log.milestones.firstReaching(log.squat, 'load', kgMark, until)).toBe(earliest((set) => set.load));
+          expect(log.milestones.firstReaching(log.squat, 'e1rm', kgMark, until)).toBe(earliest((set) => set.e1rm));
+        });
+      }),
+      { numRuns: 60 },
+    );
+  });
+
   test('the first day of the log and the training days of a period, each day once', () => {
     withLog((log) => {
       log.log(log.squat, '2026-03-02', bw(), [8]);
@@ -182,9 +216,11 @@ describe('the milestone queries’ plans (kept fast for `rehab next` at 1,000,00
   test.each([
     ['load', FIRST_REACHING_LOAD_SQL, 'COVERING INDEX sets_by_exercise_external_kg'],
     ['e1RM', FIRST_REACHING_E1RM_SQL, 'INDEX sets_by_exercise_e1rm'],
-  ])('the first day a %s mark was reached: a skip scan of the distinct values above it, each value one index step', (_what, sql, index) => {
+  ])('the first day a %s mark was reached: a walk by date from the first session, else a skip scan of the distinct values above it', (_what, sql, index) => {
     withLog((log) => {
       expect(planOf(log.db, sql).filter((detail) => detail.startsWith('SEARCH sets') || detail.startsWith('SCAN sets'))).toEqual([
+        'SEARCH sets USING INDEX sets_by_exercise_date (exercise_id=? AND date<?)',
+        'SEARCH sets USING COVERING INDEX sets_by_exercise_date (exercise_id=?)',
         `SEARCH sets USING ${index} (exercise_id=? AND <expr>>?)`,
         `SEARCH sets USING ${index} (exercise_id=? AND <expr>>?)`,
         `SEARCH sets USING ${index} (exercise_id=? AND <expr>=? AND date<?)`,
