@@ -96,7 +96,8 @@ interface Decision {
   action: Action;
   load: Load;
   target: number;
-  reasons: string[];
+  /** Put into words only for the decision shown: replaying the rules needs only loads and targets. */
+  reasons: () => string[];
   retest?: boolean;
 }
 
@@ -122,8 +123,7 @@ interface History {
  * performance decides, then load-steps rounds and caps the load. Never reads the clock.
  */
 export function prescribeNext(input: PrescribeInput): Prescription {
-  const history = historyOf(input);
-  const decision = history === null ? startRule(input) : decideFrom(history);
+  const { history, decision } = decide(input);
   return {
     action: decision.action,
     load: decision.load,
@@ -131,14 +131,19 @@ export function prescribeNext(input: PrescribeInput): Prescription {
     measure: input.settings.measure,
     target: decision.target,
     range: rangeOf(input.settings),
-    reasons: decision.reasons,
+    reasons: decision.reasons(),
     retest: decision.retest ?? false,
     lastSession: history?.last.date ?? null,
   };
 }
 
+function decide(input: PrescribeInput): { history: History | null; decision: Decision } {
+  const history = historyOf(input);
+  return { history, decision: history === null ? startRule(input) : decideFrom(history) };
+}
+
 function decideFrom(history: History): Decision {
-  return layoffRule(history) ?? painRule(history) ?? withNotes(performanceRule(history), checkinNotes(history));
+  return layoffRule(history) ?? painRule(history) ?? withNotes(performanceRule(history), () => checkinNotes(history));
 }
 
 /**
@@ -150,8 +155,8 @@ export function prescriptionAt(input: PrescribeInput, index: number): PlannedSes
   const session = input.sessions[index];
   if (session === undefined) throw new InternalError(`No session at index ${index} to replay.`);
   if (index === 0) return asDone(session, input.settings);
-  const earlier = prescribeNext({ ...input, sessions: input.sessions.slice(0, index), today: session.date });
-  return { load: earlier.load, target: earlier.target };
+  const { decision } = decide({ ...input, sessions: input.sessions.slice(0, index), today: session.date });
+  return { load: decision.load, target: decision.target };
 }
 
 /** The load the engine prescribed for `input.sessions[index]` (see `prescriptionAt`). */
@@ -221,7 +226,7 @@ function startRule(input: PrescribeInput): Decision {
     action: 'start',
     load,
     target: range.min,
-    reasons: [
+    reasons: () => [
       `First session: start at ${formatLoad(load)} at the bottom of the range (${measured(range.min, settings.measure)}), so the first sessions teach the movement.`,
       modelSentence(settings),
     ],
@@ -247,13 +252,13 @@ function layoffRule(h: History): Decision | null {
   const band = LAYOFF_BANDS.find((b) => days >= b.from && days <= b.to);
   if (band === undefined) return null;
   const load = loadWith(h, reduceAmount(amountOf(h.working.load), band.cut, h.step));
-  const reasons = [
+  const reasons = () => [
     `${days} days since the last session (${band.label}): load −${percent(band.cut)} %, ${loweredTo(h, load)}.`,
     `Start again at the bottom of the range (${measured(h.range.min, h.settings.measure)}).`,
     'Strength is largely kept for about 3 weeks without training and fades faster after that (McMaster 2013); the longer the break, the larger the loss (Bosquet 2013).',
   ];
-  if (band.retest) reasons.push('After more than 8 weeks away, re-test before trusting this load.');
-  return { action: 'resume', load, target: h.range.min, reasons, retest: band.retest };
+  const retest = band.retest ? ['After more than 8 weeks away, re-test before trusting this load.'] : [];
+  return { action: 'resume', load, target: h.range.min, reasons: () => [...reasons(), ...retest], retest: band.retest };
 }
 
 // ── 3. Pain ──────────────────────────────────────────────────────────────────────────────────
@@ -287,7 +292,7 @@ function morningPainRule(h: History): Decision | null {
     action: 'hold',
     load,
     target,
-    reasons: [
+    reasons: () => [
       `${why}: hold ${formatLoad(load)} and aim for ${measured(target, h.settings.measure)} again until it settles.`,
       PAIN_MODEL,
     ],
@@ -350,7 +355,7 @@ function regressDecision(h: History, why: string): Decision {
     action: 'regress',
     load,
     target: h.range.min,
-    reasons: [
+    reasons: () => [
       `${why}: ${change}, back to ${measured(h.range.min, h.settings.measure)}.`,
       PAIN_MODEL,
     ],
@@ -375,8 +380,7 @@ function doubleRule(h: History): Decision {
   const rpe = hardestRpe(h.last);
   const exhausted = rpe !== null && rpe >= RPE_NO_REPS_LEFT;
   if (top && loadOk && !exhausted) {
-    const why = `every set reached the top of the range (${measured(max, 'reps')}) at the prescribed ${formatLoad(planned.load)} or more`;
-    return progressDecision(h, min, why);
+    return progressDecision(h, min, () => `every set reached the top of the range (${measured(max, 'reps')}) at the prescribed ${formatLoad(planned.load)} or more`);
   }
   const failed = (vs: number[]) => vs.some((v) => v < min);
   if (failed(values)) {
@@ -385,7 +389,7 @@ function doubleRule(h: History): Decision {
   }
   if (top && !loadOk) return belowPrescribedDecision(h, planned.load, max);
   const target = Math.min(max, Math.min(...values) + 1);
-  const why = exhausted
+  const why = () => exhausted
     ? `Last time ${done(h)} at RPE ${rpe}, with no reps left (Zourdos 2016, Helms 2016: RPE 9.5 = no more reps): progress when every set reaches ${max} below RPE ${RPE_NO_REPS_LEFT}.`
     : `Last time ${done(h)}: progress when every set reaches ${max} at ${formatLoad(load)} or more.`;
   return holdDecision(h, load, target, why);
@@ -398,8 +402,7 @@ function linearRule(h: History): Decision {
   const planned = prescriptionAt(h.input, h.sessions.length - 1);
   const hit = values.every((v) => v >= target);
   if (hit && atLeast(load, planned.load)) {
-    const why = `every set reached the target of ${measured(target, 'reps')} at the prescribed ${formatLoad(planned.load)} or more`;
-    return progressDecision(h, target, why);
+    return progressDecision(h, target, () => `every set reached the target of ${measured(target, 'reps')} at the prescribed ${formatLoad(planned.load)} or more`);
   }
   if (!hit) {
     const failed = (vs: number[]) => vs.some((v) => v < target);
@@ -418,15 +421,14 @@ function timedRule(h: History): Decision {
   const loadOk = atLeast(load, planned.load);
   if (held && loadOk && planned.target + increment <= max) return longerHoldDecision(h, planned.target + increment);
   if (held && loadOk) {
-    return progressDecision(h, min, `every hold reached ${planned.target} s, the top of the ${min}–${max} s range`);
+    return progressDecision(h, min, () => `every hold reached ${planned.target} s, the top of the ${min}–${max} s range`);
   }
   const failed = (vs: number[]) => vs.some((v) => v < min);
   if (failed(values)) {
     return failureDecision(h, { failed, holdTarget: planned.target, deloadTarget: min, what: `a hold shorter than ${min} s` });
   }
   if (held) return belowPrescribedDecision(h, planned.load, planned.target);
-  const why = `Last time ${done(h)}: the hold goes up when every set reaches ${planned.target} s at ${formatLoad(load)} or more.`;
-  return holdDecision(h, load, planned.target, why);
+  return holdDecision(h, load, planned.target, () => `Last time ${done(h)}: the hold goes up when every set reaches ${planned.target} s at ${formatLoad(load)} or more.`);
 }
 
 function longerHoldDecision(h: History, target: number): Decision {
@@ -435,7 +437,7 @@ function longerHoldDecision(h: History, target: number): Decision {
     action: 'progress',
     load: h.working.load,
     target,
-    reasons: [
+    reasons: () => [
       `Progress: hold ${target} s (+${increment} s) at ${formatLoad(h.working.load)}.`,
       `Last time ${done(h)}: every set held the ${target - increment} s target at the prescribed load or more.`,
       modelSentence(h.settings),
@@ -443,16 +445,16 @@ function longerHoldDecision(h: History, target: number): Decision {
   };
 }
 
-function progressDecision(h: History, target: number, why: string): Decision {
+function progressDecision(h: History, target: number, why: () => string): Decision {
   const from = h.working.load;
   const load = loadWith(h, progressAmount(amountOf(from), h.increment, h.step));
   return {
     action: 'progress',
     load,
     target,
-    reasons: [
+    reasons: () => [
       `Progress: ${formatLoad(from)} → ${formatLoad(load)}, aiming for ${measured(target, h.settings.measure)}.`,
-      `Last time ${done(h)}: ${why}.`,
+      `Last time ${done(h)}: ${why()}.`,
       `One increment is ${h.increment} ${h.unit} on ${h.step} ${h.unit} steps; a progression adds at least one step and never more than 10 % (ACSM 2009: 2–10 %).`,
     ],
   };
@@ -474,15 +476,14 @@ function failureDecision(h: History, failure: Failure): Decision {
   const load = h.working.load;
   const evidence = 'StrongLifts: a failed session repeats the load; three failed sessions in a row take 10 % off.';
   if (streak < FAILURES_BEFORE_DELOAD) {
-    const why = `Last time ${done(h)}: ${what} makes a failed session, ${streak} in a row at ${formatLoad(load)}. ${evidence}`;
-    return holdDecision(h, load, holdTarget, why);
+    return holdDecision(h, load, holdTarget, () => `Last time ${done(h)}: ${what} makes a failed session, ${streak} in a row at ${formatLoad(load)}. ${evidence}`);
   }
   const lowered = loadWith(h, reduceAmount(amountOf(load), DELOAD_FRACTION, h.step));
   return {
     action: 'deload',
     load: lowered,
     target: deloadTarget,
-    reasons: [
+    reasons: () => [
       `${streak} failed sessions in a row at ${formatLoad(load)}: deload −${percent(DELOAD_FRACTION)} %, ${loweredTo(h, lowered)}, aiming for ${measured(deloadTarget, h.settings.measure)}.`,
       `Last time ${done(h)}: ${what}.`,
       evidence,
@@ -496,16 +497,16 @@ function belowPrescribedDecision(h: History, prescribed: Load, target: number): 
     h,
     prescribed,
     target,
-    `Last time ${done(h)}: the target was reached at ${formatLoad(h.working.load)}, below the prescribed ${formatLoad(prescribed)}, so the load stays at ${formatLoad(prescribed)}; progress comes from reaching it at the prescribed load.`,
+    () => `Last time ${done(h)}: the target was reached at ${formatLoad(h.working.load)}, below the prescribed ${formatLoad(prescribed)}, so the load stays at ${formatLoad(prescribed)}; progress comes from reaching it at the prescribed load.`,
   );
 }
 
-function holdDecision(h: History, load: Load, target: number, why: string): Decision {
+function holdDecision(h: History, load: Load, target: number, why: () => string): Decision {
   return {
     action: 'hold',
     load,
     target,
-    reasons: [`Hold ${formatLoad(load)} and aim for ${measured(target, h.settings.measure)} in every set.`, why],
+    reasons: () => [`Hold ${formatLoad(load)} and aim for ${measured(target, h.settings.measure)} in every set.`, why()],
   };
 }
 
@@ -554,8 +555,8 @@ function cannotGoLowerPhrase(load: Load, measure: Measure): string {
   return `${formatLoad(load)} cannot go lower, so the easing comes from ${instead}`;
 }
 
-function withNotes(decision: Decision, notes: string[]): Decision {
-  return { ...decision, reasons: [...decision.reasons, ...notes] };
+function withNotes(decision: Decision, notes: () => string[]): Decision {
+  return { ...decision, reasons: () => [...decision.reasons(), ...notes()] };
 }
 
 function rangeOf(settings: ExerciseSettings): { min: number; max: number } {
