@@ -1,7 +1,8 @@
-// Reads what milestones are derived from: a handful of index lookups per exercise (first session,
-// heaviest load, best e1RM, the first day each reached mark was reached, the session at each due
-// review), the body weight, and one bounded range (the training days of the last 13 weeks). Then
-// the pure core derives the milestones. Shared by `rehab next` and `rehab milestones`.
+// Reads what milestones are derived from: index lookups for each exercise (first session, heaviest
+// load, best e1RM, the session at each due review: one statement each for all the exercises; the
+// first day each reached mark was reached), the body weight, and one bounded range (the training
+// days of the last 13 weeks). Then the pure core derives the milestones. Shared by `rehab next`
+// and `rehab milestones`.
 import { BodyweightRepository } from '../db/bodyweight-repository.js';
 import { MilestoneRepository } from '../db/milestone-repository.js';
 import {
@@ -19,7 +20,7 @@ import type { RehabLog } from './open-log.js';
 /**
  * Every milestone of these exercises (and the log's reviews and consistency) as of `date`. The
  * per-exercise figures of a review are read only while it still shows (not acknowledged), unless
- * `includeAcknowledged` (`rehab milestones --all`): they are one query per exercise per review.
+ * `includeAcknowledged` (`rehab milestones --all`): they are a lookup per exercise per review.
  */
 export function loadMilestones(log: RehabLog, exercises: readonly Exercise[], date: string, { includeAcknowledged = false } = {}): Milestone[] {
   const repository = log.repository(MilestoneRepository);
@@ -30,21 +31,31 @@ export function loadMilestones(log: RehabLog, exercises: readonly Exercise[], da
     (review) => review.date <= date && (includeAcknowledged || !acknowledged.has(review.id)),
   );
 
-  const known = exercises.map((exercise) => {
-    const first = repository.firstSession(exercise.id, date);
-    const heaviest = first && repository.heaviest(exercise.id, date);
-    const bestE1rm = first && repository.bestE1rm(exercise.id, date);
-    // Only when the marks need it, and a set with an estimate exists, so the walk to the first one stops.
-    const wanted = bestE1rm !== null && bestE1rm.kg > 0 && wantsE1rmBaseline({ settings: exercise.settings, first });
-    const firstWithE1rm = wanted ? repository.firstE1rmSession(exercise.id, date) : null;
-    return { exercise, name: exercise.name, settings: exercise.settings, first, firstWithE1rm, heaviest, bestE1rm };
+  const ids = exercises.map((exercise) => exercise.id);
+  const firsts = repository.firstSessions(ids, date);
+  const heaviest = repository.heaviest(ids, date);
+  const best = repository.bestE1rm(ids, date);
+  // The first session with an estimate only where the marks need it and a set with one exists, so the walk to it stops.
+  const wanted = exercises.filter((exercise, index) => {
+    const bestE1rm = best[index] ?? null;
+    return bestE1rm !== null && bestE1rm.kg > 0 && wantsE1rmBaseline({ settings: exercise.settings, first: firsts[index] ?? null });
   });
+  const firstsWithE1rm = new Map(zip(wanted.map((exercise) => exercise.id), repository.firstE1rmSessions(wanted.map((exercise) => exercise.id), date)));
+  const known = exercises.map((exercise, index) => ({
+    exercise,
+    name: exercise.name,
+    settings: exercise.settings,
+    first: firsts[index] ?? null,
+    firstWithE1rm: firstsWithE1rm.get(exercise.id) ?? null,
+    heaviest: heaviest[index] ?? null,
+    bestE1rm: best[index] ?? null,
+  }));
 
   // The session at each due review of each exercise begun by then, read in one go.
   const points = known.flatMap(({ exercise, first }) =>
     first === null ? [] : dueReviews.filter((review) => review.date >= first.date).map((review) => ({ exerciseId: exercise.id, review: review.id, until: review.date })),
   );
-  const sessionsAtPoints = repository.sessionsAt(points);
+  const sessionsAtPoints = repository.lastSessions(points);
 
   const facts = known.map(({ exercise, ...figures }): ExerciseFacts => {
     const reachedOn = new Map<string, string>();
@@ -67,4 +78,8 @@ export function loadMilestones(log: RehabLog, exercises: readonly Exercise[], da
     bodyweight,
     acknowledged,
   });
+}
+
+function zip<A, B>(as: readonly A[], bs: readonly B[]): Array<[A, B]> {
+  return as.map((a, index) => [a, bs[index] as B]);
 }

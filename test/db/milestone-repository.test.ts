@@ -5,11 +5,12 @@ import { describe, expect, test } from 'vitest';
 import { ExerciseRepository } from '../../src/db/exercise-repository.js';
 import {
   BEST_E1RM_SQL,
-  FIRST_E1RM_SESSION_SQL,
+  FIRST_E1RM_SESSIONS_SQL,
   FIRST_LOG_DATE_SQL,
   FIRST_REACHING_E1RM_SQL,
   FIRST_REACHING_LOAD_SQL,
-  FIRST_SESSION_SQL,
+  FIRST_SESSIONS_SQL,
+  LAST_SESSIONS_SQL,
   HEAVIEST_SQL,
   MilestoneRepository,
   TRAINING_DATES_SQL,
@@ -72,18 +73,18 @@ describe('MilestoneRepository aggregates', () => {
       log.log(log.squat, '2026-03-06', kg(18), [10]);
       log.log(log.squat, '2026-03-09', lb(45), [12]);
       log.log(log.rdl, '2026-03-09', kg(60), [5]);
-      expect(log.milestones.heaviest(log.squat, '2026-12-31')).toEqual({ kg: 45 * 0.45359237, load: lb(45), date: '2026-03-04' });
-      expect(log.milestones.heaviest(log.squat, '2026-03-03')).toEqual({ kg: 0, load: bw(), date: '2026-03-02' });
-      expect(log.milestones.heaviest(log.squat, '2026-03-01')).toBeNull();
+      expect(log.milestones.heaviest([log.squat], '2026-12-31')[0]).toEqual({ kg: 45 * 0.45359237, load: lb(45), date: '2026-03-04' });
+      expect(log.milestones.heaviest([log.squat], '2026-03-03')[0]).toEqual({ kg: 0, load: bw(), date: '2026-03-02' });
+      expect(log.milestones.heaviest([log.squat], '2026-03-01')[0]).toBeNull();
     });
   });
 
   test('bw + 10 kg counts 10 kg of external load; assistance counts none', () => {
     withLog((log) => {
       log.log(log.squat, '2026-03-02', bw(-20), [8]);
-      expect(log.milestones.heaviest(log.squat, '2026-12-31')?.kg).toBe(0);
+      expect(log.milestones.heaviest([log.squat], '2026-12-31')[0]?.kg).toBe(0);
       log.log(log.squat, '2026-03-03', bw(10), [8]);
-      expect(log.milestones.heaviest(log.squat, '2026-12-31')).toMatchObject({ kg: 10, load: bw(10) });
+      expect(log.milestones.heaviest([log.squat], '2026-12-31')[0]).toMatchObject({ kg: 10, load: bw(10) });
     });
   });
 
@@ -92,10 +93,10 @@ describe('MilestoneRepository aggregates', () => {
       log.log(log.rdl, '2026-03-02', kg(30), [12]); // 12 reps: no estimate, although 30 × (1 + 12/30) = 42
       log.log(log.rdl, '2026-03-04', kg(24), [10]); // 32
       log.log(log.rdl, '2026-03-06', lb(70), [1]); // 1 rep → the load: 31.75 kg
-      const best = log.milestones.bestE1rm(log.rdl, '2026-12-31');
+      const best = log.milestones.bestE1rm([log.rdl], '2026-12-31')[0];
       expect(best).toEqual({ kg: epley(24, 10), load: kg(24), date: '2026-03-04', reps: 10 });
       expect(best?.kg).toBe(bestE1rmKg([{ reps: 10, seconds: null, load: kg(24), rpe: null, pain: null }]));
-      expect(log.milestones.bestE1rm(log.rdl, '2026-03-03')).toBeNull();
+      expect(log.milestones.bestE1rm([log.rdl], '2026-03-03')[0]).toBeNull();
     });
   });
 
@@ -103,12 +104,12 @@ describe('MilestoneRepository aggregates', () => {
     withLog((log) => {
       log.log(log.rdl, '2026-03-02', kg(8), [12, 12]);
       log.log(log.rdl, '2026-03-04', kg(8), [10, 9]);
-      expect(log.milestones.firstSession(log.rdl, '2026-12-31')).toEqual({
+      expect(log.milestones.firstSessions([log.rdl], '2026-12-31')[0]).toEqual({
         date: '2026-03-02',
         sets: [12, 12].map((reps) => ({ reps, seconds: null, load: kg(8), rpe: null, pain: null })),
       });
-      expect(log.milestones.firstE1rmSession(log.rdl, '2026-12-31')?.date).toBe('2026-03-04');
-      expect(log.milestones.firstSession(log.squat, '2026-12-31')).toBeNull();
+      expect(log.milestones.firstE1rmSessions([log.rdl], '2026-12-31')[0]?.date).toBe('2026-03-04');
+      expect(log.milestones.firstSessions([log.squat], '2026-12-31')[0]).toBeNull();
     });
   });
 
@@ -123,6 +124,28 @@ describe('MilestoneRepository aggregates', () => {
       // 0.3 × 80 kg = 24.000000000000004 still counts 24 kg as reached.
       expect(log.milestones.firstReaching(log.squat, 'load', 0.3 * 80, '2026-12-31')).toBe('2026-03-06');
       expect(log.milestones.firstReaching(log.squat, 'e1rm', epley(45 * 0.45359237, 10) ?? 0, '2026-12-31')).toBe('2026-03-04');
+    });
+  });
+
+  test('many exercises in one statement: answers in the order asked, null for an exercise with no sets by then', () => {
+    withLog((log) => {
+      log.log(log.squat, '2026-03-02', kg(10), [10, 10]);
+      log.log(log.squat, '2026-03-09', kg(14), [8]);
+      log.log(log.squat, '2026-03-09', kg(16), [6]);
+      log.log(log.rdl, '2026-03-05', kg(30), [5]);
+      const firstDates = (sessions: ReturnType<MilestoneRepository['firstSessions']>) => sessions.map((session) => session?.date ?? null);
+      expect(firstDates(log.milestones.firstSessions([log.rdl, log.squat, log.rdl], '2026-12-31'))).toEqual(['2026-03-05', '2026-03-02', '2026-03-05']);
+      expect(firstDates(log.milestones.firstSessions([log.rdl, log.squat], '2026-03-03'))).toEqual([null, '2026-03-02']);
+      expect(log.milestones.heaviest([log.rdl, log.squat], '2026-12-31').map((best) => best?.kg ?? null)).toEqual([30, 16]);
+      expect(log.milestones.heaviest([log.rdl, log.squat], '2026-03-04').map((best) => best?.kg ?? null)).toEqual([null, 10]);
+      expect(log.milestones.firstSessions([], '2026-12-31')).toEqual([]);
+      // The last session on or before each date: the second of two that day is the last.
+      const last = log.milestones.lastSessions([
+        { exerciseId: log.squat, until: '2026-03-08' },
+        { exerciseId: log.squat, until: '2026-03-09' },
+        { exerciseId: log.rdl, until: '2026-03-04' },
+      ]);
+      expect(last.map((session) => session && `${session.date} ${session.sets.map((set) => set.reps).join(',')}`)).toEqual(['2026-03-02 10,10', '2026-03-09 6', null]);
     });
   });
 
@@ -196,15 +219,27 @@ describe('MilestoneRepository acknowledgements', () => {
 
 /** Index lookups for `rehab next`: each query reads O(log n) index entries, never scans sets, never sorts them all. */
 describe('the milestone queries’ plans (kept fast for `rehab next` at 1,000,000 sets)', () => {
-  const parameters = { exerciseId: 1, until: '2026-12-31', kg: 20, from: '2026-01-01' };
+  const parameters = { exerciseId: 1, exerciseIds: '[1, 2]', points: '[[1, "2026-06-01"], [2, "2026-12-31"]]', until: '2026-12-31', kg: 20, from: '2026-01-01' };
 
   function planOf(db: Database.Database, sql: string): string[] {
     return (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(parameters) as Array<{ detail: string }>).map((row) => row.detail);
   }
 
   test.each([
-    ['the heaviest load: the external-kg expression index, walked backwards, no sort', HEAVIEST_SQL, ['SEARCH sets USING INDEX sets_by_exercise_external_kg (exercise_id=?)']],
-    ['the best e1RM: the partial e1RM expression index, no sort', BEST_E1RM_SQL, ['SEARCH sets USING INDEX sets_by_exercise_e1rm (exercise_id=?)']],
+    ['the heaviest load of each exercise: the external-kg expression index, walked backwards, no sort', HEAVIEST_SQL, 'SEARCH sets USING COVERING INDEX sets_by_exercise_external_kg (exercise_id=?)'],
+    ['the best e1RM of each exercise: the partial e1RM expression index, no sort', BEST_E1RM_SQL, 'SEARCH sets USING INDEX sets_by_exercise_e1rm (exercise_id=?)'],
+  ])('%s', (_what, sql, lookup) => {
+    withLog((log) => {
+      expect(planOf(log.db, sql)).toEqual([
+        'SCAN exercise VIRTUAL TABLE INDEX 1:',
+        'SEARCH s USING INTEGER PRIMARY KEY (rowid=?)',
+        'CORRELATED SCALAR SUBQUERY 1',
+        lookup,
+      ]);
+    });
+  });
+
+  test.each([
     ['the first day of the log: one step into the date index', FIRST_LOG_DATE_SQL, ['SEARCH sets USING COVERING INDEX sets_by_date (date<?)']],
     ['the training days of 13 weeks: a range of the date index', TRAINING_DATES_SQL, ['SEARCH sets USING COVERING INDEX sets_by_date (date>? AND date<?)']],
   ])('%s', (_what, sql, expected) => {
@@ -229,13 +264,14 @@ describe('the milestone queries’ plans (kept fast for `rehab next` at 1,000,00
   });
 
   test.each([
-    ['the first session', FIRST_SESSION_SQL],
-    ['the first session with an e1RM', FIRST_E1RM_SESSION_SQL],
-  ])('%s: its first entry in the (exercise_id, date) index, then that session’s sets', (_what, sql) => {
+    ['the first session', FIRST_SESSIONS_SQL],
+    ['the first session with an e1RM', FIRST_E1RM_SESSIONS_SQL],
+    ['the last session on or before a date', LAST_SESSIONS_SQL],
+  ])('%s of each exercise: its entry in the (exercise_id, date) index, then that session’s sets', (_what, sql) => {
     withLog((log) => {
       const details = planOf(log.db, sql);
       expect(details.filter((detail) => /^SCAN (sets|s)\b/.test(detail))).toEqual([]);
-      // The only sort is of the one chosen session's sets, by set number: a handful of rows.
+      // The only sort is of the chosen sessions' sets, by point and set number: a handful of rows each.
       expect(details.filter((detail) => /TEMP B-TREE/.test(detail))).toEqual(['USE TEMP B-TREE FOR ORDER BY']);
       expect(details).toContain('SEARCH s USING INDEX sets_by_exercise_date (exercise_id=? AND date=? AND session=?)');
       expect(details.some((detail) => /^SEARCH sets USING (COVERING )?INDEX sets_by_exercise_date \(exercise_id=\? AND date<\?\)$/.test(detail))).toBe(true);
@@ -260,9 +296,9 @@ describe('the milestone queries’ plans (kept fast for `rehab next` at 1,000,00
         .prepare("SELECT max(max(load_value, 0.0) * (CASE load_unit WHEN 'lb' THEN 0.45359237 ELSE 1.0 END)) FROM sets NOT INDEXED WHERE exercise_id = ?")
         .pluck()
         .get(log.squat);
-      expect(log.milestones.heaviest(log.squat, '2099-01-01')?.kg).toBe(scan);
+      expect(log.milestones.heaviest([log.squat], '2099-01-01')[0]?.kg).toBe(scan);
       const e1rmScan = log.db.prepare('SELECT max(load_value * (1.0 + reps / 30.0)) FROM sets NOT INDEXED WHERE exercise_id = ? AND reps <= 10').pluck().get(log.rdl);
-      expect(log.milestones.bestE1rm(log.rdl, '2099-01-01')?.kg).toBe(e1rmScan);
+      expect(log.milestones.bestE1rm([log.rdl], '2099-01-01')[0]?.kg).toBe(e1rmScan);
     });
   });
 });
