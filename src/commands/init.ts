@@ -151,7 +151,7 @@ function starterEntries(units: Unit): ProgrammeExercise[] {
 function currentProgramme(log: RehabLog): ProgrammeExercise[] {
   return log.exercises.list({ includeArchived: true }).map((exercise) => ({
     ...exercise,
-    hasSets: log.sets.recentSessions(exercise.id, '9999-12-31', 1).length > 0,
+    hasSets: (log.sets.recentSessions([exercise.id], '9999-12-31', 1)[0] ?? []).length > 0,
   }));
 }
 

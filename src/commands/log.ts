@@ -2,7 +2,7 @@ import { defaultSettings } from '../domain/exercise-defaults.js';
 import { suggestNames } from '../domain/exercise-names.js';
 import { parseLogWords, type LogWords } from '../domain/log-grammar.js';
 import { prescribeNext } from '../domain/progression.js';
-import type { ExerciseSettings, Load, Measure, Scheme, Unit } from '../domain/types.js';
+import type { ExerciseSettings, Load, Measure, Prescription, Scheme, Unit } from '../domain/types.js';
 import { usageError } from '../errors.js';
 import { formatCounts, formatDay, formatIds, showLoad } from '../io/format.js';
 import { askLogSession, confirmNewExercise, type LogCandidate } from '../io/log-questions.js';
@@ -11,7 +11,7 @@ import { prescriptionScheme } from '../io/render-next.js';
 import type { RunContext } from './context.js';
 import { sayNoticesBeforeAsking, withLog, type RehabLog } from './open-log.js';
 import type { CommandOutput } from './output.js';
-import { prescribeFromLog, unknownExercise } from './prescribe.js';
+import { prescribeEach, prescribeFromLog, unknownExercise } from './prescribe.js';
 
 export interface LogOptions {
   rpe?: number;
@@ -117,10 +117,12 @@ export async function logCommand(
 
 /** The active exercises, in programme order, each with its prescription for `date`: the list `rehab log` offers. */
 function logCandidates(log: RehabLog, date: string): LogCandidate[] {
-  return log.exercises.list().map((exercise) => ({
+  const exercises = log.exercises.list();
+  const prescriptions = prescribeEach(log, exercises, date);
+  return exercises.map((exercise, index) => ({
     name: exercise.name,
     aliases: exercise.aliases,
-    prescription: prescribeFromLog(log, exercise, date),
+    prescription: prescriptions[index] as Prescription,
   }));
 }
 

@@ -5,7 +5,7 @@ import type { RunContext } from './context.js';
 import { loadMilestones } from './milestone-facts.js';
 import { withLog } from './open-log.js';
 import type { CommandOutput, OutputFormat } from './output.js';
-import { findExercise, prescribeFromLog } from './prescribe.js';
+import { findExercise, prescribeEach } from './prescribe.js';
 
 /** The next session of each exercise asked about, as data; the renderers turn it into output. */
 export interface NextReport {
@@ -23,9 +23,10 @@ export async function nextCommand(
   return withLog(context, (log) => {
     const date = options.date ?? context.today;
     const exercises = names.length > 0 ? names.map((name) => findExercise(log, name)) : log.exercises.list({ includeArchived: false });
+    const prescriptions = prescribeEach(log, exercises, date);
     const report: NextReport = {
       date,
-      items: exercises.map((exercise) => ({ exercise, prescription: prescribeFromLog(log, exercise, date) })),
+      items: exercises.map((exercise, index) => ({ exercise, prescription: prescriptions[index] as Prescription })),
       milestones: milestonesForNext(loadMilestones(log, exercises, date)),
     };
     const stdout = options.format === 'json' ? renderNextAsJson(report, context.displayUnits) : renderNextAsText(report, context);

@@ -2,7 +2,7 @@ import { CheckinRepository } from '../db/checkin-repository.js';
 import { addDaysIso } from '../domain/calendar.js';
 import { suggestNames } from '../domain/exercise-names.js';
 import { prescribeNext } from '../domain/progression.js';
-import type { Exercise, PainCheckin, Prescription, Session } from '../domain/types.js';
+import type { Exercise, Prescription, Session } from '../domain/types.js';
 import { usageError } from '../errors.js';
 import type { RehabLog } from './open-log.js';
 
@@ -22,24 +22,37 @@ export const CHECKIN_DAYS_BEFORE_SESSIONS = 21;
 
 /** The prescription for an exercise's next session as of `date`, from the log. */
 export function prescribeFromLog(log: RehabLog, exercise: Exercise, date: string): Prescription {
-  const sessions = log.sets.recentSessions(exercise.id, date, SESSIONS_THE_RULES_READ);
-  return prescribeNext({
-    settings: exercise.settings,
-    sessions,
-    checkins: checkinsFor(log, sessions, date),
-    today: date,
-    defaultUnit: log.units,
-  });
+  return prescribeEach(log, [exercise], date)[0] as Prescription;
+}
+
+/** The prescription for each exercise's next session as of `date`: the log read in two statements for all of them. */
+export function prescribeEach(log: RehabLog, exercises: readonly Exercise[], date: string): Prescription[] {
+  const sessionsOf = log.sets.recentSessions(
+    exercises.map((exercise) => exercise.id),
+    date,
+    SESSIONS_THE_RULES_READ,
+  );
+  const froms = sessionsOf.map((sessions) => checkinsFrom(sessions, date));
+  const checkins = froms.length === 0 ? [] : log.repository(CheckinRepository).between(froms.reduce((a, b) => (a < b ? a : b)), date);
+  return exercises.map((exercise, index) =>
+    prescribeNext({
+      settings: exercise.settings,
+      sessions: sessionsOf[index] ?? [],
+      // Each exercise is given the check-ins of its own period, as if read for it alone.
+      checkins: checkins.filter((checkin) => checkin.date >= (froms[index] ?? date)),
+      today: date,
+      defaultUnit: log.units,
+    }),
+  );
 }
 
 /**
- * The check-ins the rules need for these sessions: from 21 days before the oldest (or before
- * `date`, with none) up to `date`, one per day. An indexed range, so as fast in a long log as in a new one.
+ * The first day of the check-ins the rules need for these sessions: 21 days before the oldest (or
+ * before `date`, with none). Up to `date`, one per day: an indexed range, as fast in a long log as in a new one.
  */
-function checkinsFor(log: RehabLog, sessions: Session[], date: string): PainCheckin[] {
+function checkinsFrom(sessions: Session[], date: string): string {
   const oldest = sessions[0]?.date ?? date;
-  const from = addDaysIso(oldest < date ? oldest : date, -CHECKIN_DAYS_BEFORE_SESSIONS);
-  return log.repository(CheckinRepository).between(from, date);
+  return addDaysIso(oldest < date ? oldest : date, -CHECKIN_DAYS_BEFORE_SESSIONS);
 }
 
 /** The exercise with this name or alias, or a usage error that suggests the closest names. */

@@ -35,6 +35,11 @@ function reps(count: number, load: Load = kg(20), extra: Partial<NewSet> = {}): 
   return { reps: count, seconds: null, load, rpe: null, pain: null, note: null, ...extra };
 }
 
+/** One exercise's recent sessions: the repository answers for many at once. */
+function recentSessionsOf(sets: SetRepository, exerciseId: number, until: string, limit: number): Session[] {
+  return sets.recentSessions([exerciseId], until, limit)[0] ?? [];
+}
+
 /** A stored set as `session/set number`. */
 const place = (set: LoggedSet): string => `${set.session}/${set.setNumber}`;
 
@@ -76,7 +81,7 @@ describe('SetRepository.logSession', () => {
       expect(new Set(stored.map((set) => set.uid)).size).toBe(4);
       expect(log.sets.count()).toBe(4);
       // What the rules engine reads back is the same.
-      expect(log.sets.recentSessions(log.squat, '2026-11-24', 1)).toEqual([
+      expect(recentSessionsOf(log.sets, log.squat, '2026-11-24', 1)).toEqual([
         { date: '2026-11-24', sets: stored.map(({ reps, seconds, load, rpe, pain }) => ({ reps, seconds, load, rpe, pain })) },
       ]);
     });
@@ -151,16 +156,16 @@ describe('SetRepository.recentSessions', () => {
       logDay(log, log.squat, '2026-11-09', 1, kg(2)); // a second log the same day: session 2, set 1
       logDay(log, log.bridge, '2026-11-10', 2, kg(1));
 
-      expect(sessionsOf(log.sets.recentSessions(log.squat, '2026-11-12', 3))).toEqual(['2026-11-09/1: 1,2', '2026-11-09/2: 1', '2026-11-12/1: 1,2']);
-      expect(sessionsOf(log.sets.recentSessions(log.squat, '2026-11-12', 4))).toEqual(['2026-11-05/1: 1,2', '2026-11-09/1: 1,2', '2026-11-09/2: 1', '2026-11-12/1: 1,2']);
+      expect(sessionsOf(recentSessionsOf(log.sets, log.squat, '2026-11-12', 3))).toEqual(['2026-11-09/1: 1,2', '2026-11-09/2: 1', '2026-11-12/1: 1,2']);
+      expect(sessionsOf(recentSessionsOf(log.sets, log.squat, '2026-11-12', 4))).toEqual(['2026-11-05/1: 1,2', '2026-11-09/1: 1,2', '2026-11-09/2: 1', '2026-11-12/1: 1,2']);
       // The limit counts sessions, so it can fall between two sessions of one day.
-      expect(sessionsOf(log.sets.recentSessions(log.squat, '2026-11-09', 1))).toEqual(['2026-11-09/2: 1']);
-      expect(sessionsOf(log.sets.recentSessions(log.squat, '2026-11-10', 2))).toEqual(['2026-11-09/1: 1,2', '2026-11-09/2: 1']);
+      expect(sessionsOf(recentSessionsOf(log.sets, log.squat, '2026-11-09', 1))).toEqual(['2026-11-09/2: 1']);
+      expect(sessionsOf(recentSessionsOf(log.sets, log.squat, '2026-11-10', 2))).toEqual(['2026-11-09/1: 1,2', '2026-11-09/2: 1']);
 
-      expect(sessionsOf(log.sets.recentSessions(log.squat, '2026-11-30', 1))).toEqual(['2026-11-16/1: 1,2']);
-      expect(log.sets.recentSessions(log.squat, '2026-11-30', 50)).toHaveLength(6);
-      expect(log.sets.recentSessions(log.squat, '2026-11-01', 5)).toEqual([]);
-      expect(sessionsOf(log.sets.recentSessions(log.bridge, '2026-11-30', 5))).toEqual(['2026-11-10/1: 1,2']);
+      expect(sessionsOf(recentSessionsOf(log.sets, log.squat, '2026-11-30', 1))).toEqual(['2026-11-16/1: 1,2']);
+      expect(recentSessionsOf(log.sets, log.squat, '2026-11-30', 50)).toHaveLength(6);
+      expect(recentSessionsOf(log.sets, log.squat, '2026-11-01', 5)).toEqual([]);
+      expect(sessionsOf(recentSessionsOf(log.sets, log.bridge, '2026-11-30', 5))).toEqual(['2026-11-10/1: 1,2']);
     });
   });
 
@@ -170,36 +175,43 @@ describe('SetRepository.recentSessions', () => {
       logDay(log, log.squat, '2026-11-05', 2, kg(1));
       logDay(log, log.squat, '2026-11-12', 3, kg(2));
       logDay(log, log.squat, '2026-11-05', 1, kg(2));
-      expect(sessionsOf(log.sets.recentSessions(log.squat, '2026-11-30', 10))).toEqual([
+      expect(sessionsOf(recentSessionsOf(log.sets, log.squat, '2026-11-30', 10))).toEqual([
         '2026-11-05/1: 1,2',
         '2026-11-05/2: 1',
         '2026-11-12/1: 1',
         '2026-11-12/2: 1,2,3',
       ]);
-      expect(sessionsOf(log.sets.recentSessions(log.squat, '2026-11-30', 3))).toEqual(['2026-11-05/2: 1', '2026-11-12/1: 1', '2026-11-12/2: 1,2,3']);
+      expect(sessionsOf(recentSessionsOf(log.sets, log.squat, '2026-11-30', 3))).toEqual(['2026-11-05/2: 1', '2026-11-12/1: 1', '2026-11-12/2: 1,2,3']);
+    });
+  });
+
+  test('answers for many exercises at once, in the order asked', () => {
+    withLog((log) => {
+      for (const date of ['2026-11-02', '2026-11-05', '2026-11-09']) logDay(log, log.squat, date, 2, kg(1));
+      logDay(log, log.bridge, '2026-11-10', 1, kg(1));
+      const dates = (exercises: Session[][]) => exercises.map((sessions) => sessions.map((session) => session.date));
+      expect(dates(log.sets.recentSessions([log.bridge, log.squat, log.bridge], '2026-11-30', 2))).toEqual([['2026-11-10'], ['2026-11-05', '2026-11-09'], ['2026-11-10']]);
+      expect(dates(log.sets.recentSessions([log.bridge, log.squat], '2026-11-06', 5))).toEqual([[], ['2026-11-02', '2026-11-05']]);
+      expect(log.sets.recentSessions([], '2026-11-30', 5)).toEqual([]);
     });
   });
 
   test('its query reads the (exercise_id, date) index with LIMIT, never scanning sets', () => {
     withLog((log) => {
-      const plan = log.db.prepare(`EXPLAIN QUERY PLAN ${RECENT_SESSIONS_SQL}`).all({ exerciseId: log.squat, until: '2026-11-24', limit: 6 }) as Array<{
+      const plan = log.db.prepare(`EXPLAIN QUERY PLAN ${RECENT_SESSIONS_SQL}`).all({ exerciseIds: JSON.stringify([log.squat, log.bridge]), until: '2026-11-24', limit: 6 }) as Array<{
         id: number;
         parent: number;
         detail: string;
       }>;
       const details = plan.map((row) => row.detail);
-      expect(details.filter((detail) => detail.includes('sets_by_exercise_date'))).toHaveLength(2);
       expect(details.filter((detail) => /^SCAN (sets|s)\b/.test(detail))).toEqual([]);
-      // Each chosen session's sets are looked up by exercise, date and session.
-      expect(details).toContain('SEARCH s USING INDEX sets_by_exercise_date (exercise_id=? AND date=? AND session=?)');
-
-      // The sessions themselves: one backward walk of the covering index, DISTINCT and ORDER BY
-      // served by its order (no temp b-tree), so LIMIT stops the walk after `limit` sessions.
-      const recent = plan.find((row) => /^(CO-ROUTINE|MATERIALIZE) recent\b/.test(row.detail));
-      expect(recent).toBeDefined();
-      const inRecent = plan.filter((row) => row.parent === recent?.id).map((row) => row.detail);
-      expect(inRecent).toEqual(['SEARCH sets USING COVERING INDEX sets_by_exercise_date (exercise_id=? AND date<?)']);
-      expect(RECENT_SESSIONS_SQL).toMatch(/SELECT DISTINCT date, session FROM sets[^)]*ORDER BY date DESC, session DESC\s+LIMIT @limit\s*\)/);
+      // Each exercise's sets from the day of its last sessions on: one range of the index.
+      expect(details).toContain('SEARCH s USING INDEX sets_by_exercise_date (exercise_id=? AND date>? AND date<?)');
+      // That day: one backward walk of the covering index, DISTINCT and ORDER BY served by its
+      // order (no temp b-tree), so LIMIT stops the walk after `limit` sessions.
+      expect(details).toContain('SEARCH sets USING COVERING INDEX sets_by_exercise_date (exercise_id=? AND date<?)');
+      expect(details.filter((detail) => /TEMP B-TREE/.test(detail))).toEqual(['USE TEMP B-TREE FOR ORDER BY']);
+      expect(RECENT_SESSIONS_SQL).toMatch(/SELECT DISTINCT date, session FROM sets[^)]*ORDER BY date DESC, session DESC\s+LIMIT @limit\)/);
     });
   });
 });
