@@ -1,12 +1,11 @@
 // Reads an import file a chunk at a time: checks it is UTF-8 text, tells CSV from JSON and JSONL,
-// parses it (csv-parse for CSV, streaming, so memory holds the rows read and not the text) and
-// hands each row to the reader its header calls for. Every problem with the file as a whole
+// parses it (CSV a chunk at a time, see csv-records.ts, so memory holds the rows read and not the
+// text) and hands each row to the reader its header calls for. Every problem with the file as a whole
 // (empty, binary, an unknown header, no rows) is a usage error; a problem with one row is a
 // RowProblem with its line number.
-import { once } from 'node:events';
-import { parse, type CsvError, type Info } from 'csv-parse';
 import { usageError } from '../../errors.js';
 import { Columns, trimTrailingEmpty } from './columns.js';
+import { readCsvRecords } from './csv-records.js';
 import { readerForHeader } from './detect.js';
 import type { ReaderOptions } from './reader-options.js';
 import { looksLikeRehab, RehabRowReader } from './rehab.js';
@@ -140,49 +139,26 @@ async function readCsv(name: string, head: string, rest: AsyncIterable<string>, 
   const lineEnd = firstLine.search(/[\r\n]/);
   const delimiter = guessDelimiter(lineEnd === -1 ? firstLine.slice(0, LONGEST_HEADER_CHARACTERS) : firstLine.slice(0, lineEnd));
 
-  const lines = new LineCounter();
-  const parser = parse({
-    bom: true,
-    delimiter,
-    info: true,
-    // Rows with too many or too few fields are reported by line, not refused by the parser.
-    relax_column_count: true,
-    // `5" band` in an unquoted field is text, not a syntax error.
-    relax_quotes: true,
-    skip_empty_lines: true,
-    skip_records_with_error: true,
-    on_skip: (error: CsvError | undefined) => {
-      if (error) lines.skippedRecord(error);
-    },
-  });
-  const feeding = (async () => {
-    const all: AsyncIterable<string> = done ? single(firstLine) : prepend(firstLine, { [Symbol.asyncIterator]: () => iterator });
-    for await (const text of all) {
-      if (!parser.write(text)) await once(parser, 'drain');
-    }
-    parser.end();
-  })();
-  feeding.catch((error: unknown) => parser.destroy(error as Error));
-
   const collector = new Collector();
   let reader: RowReader | undefined;
   // A header written with trailing delimiters (`a,b,c,`) has rows written the same way.
   let headerWidth = 0;
-  for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: Info }>) {
-    // A record the parser skipped (a quote never closed) lies between the last one and this.
-    for (const problem of lines.takeProblems()) collector.add({ kind: 'invalid', problem });
-    const line = lines.startOf(record, info);
-    if (reader === undefined) {
-      const header = trimTrailingEmpty(record);
-      headerWidth = record.length;
-      reader = readerForHeader(header, options.from, { delimiter, units: options.units }, name);
-      continue;
-    }
-    if (record.every((field) => field.trim() === '')) continue;
-    collector.add(readRecord(reader, record, line, headerWidth));
-  }
-  await feeding;
-  for (const problem of lines.takeProblems(true)) collector.add({ kind: 'invalid', problem });
+  const all: AsyncIterable<string> = done ? single(firstLine) : prepend(firstLine, { [Symbol.asyncIterator]: () => iterator });
+  await readCsvRecords(all, delimiter, {
+    record(record, line) {
+      if (reader === undefined) {
+        const header = trimTrailingEmpty(record);
+        headerWidth = record.length;
+        reader = readerForHeader(header, options.from, { delimiter, units: options.units }, name);
+        return;
+      }
+      if (record.every((field) => field.trim() === '')) return;
+      collector.add(readRecord(reader, record, line, headerWidth));
+    },
+    problem(problem) {
+      collector.add({ kind: 'invalid', problem });
+    },
+  });
   if (reader === undefined) throw usageError(`${name} is empty: there is nothing to import.`);
   return collector.result(name, reader.layout, 'csv', delimiter);
 }
@@ -222,49 +198,6 @@ export function guessDelimiter(headerLine: string): string {
   let best = ',';
   for (const [delimiter, count] of counts) if (count > (counts.get(best) ?? 0)) best = delimiter;
   return best;
-}
-
-/**
- * Line numbers as an editor shows them, where each record starts. csv-parse counts lines at the
- * end of a record, and counts a CRLF inside a quoted field as two; this undoes both. Records it
- * skips (a quote never closed) are reported, in order, on the line after the record before them.
- */
-class LineCounter {
-  private overcount = 0;
-  private lastEnd = 0;
-  private recordsRead = 0;
-  private skipped: Array<{ afterRecords: number; reason: string }> = [];
-
-  startOf(record: string[], info: Info): number {
-    let inner = 0;
-    for (const field of record) {
-      if (!/[\r\n]/.test(field)) continue;
-      this.overcount += field.split('\r\n').length - 1;
-      inner += (field.match(/\r\n|\r|\n/g) ?? []).length;
-    }
-    const end = info.lines - this.overcount;
-    this.lastEnd = end;
-    this.recordsRead = info.records;
-    return end - inner;
-  }
-
-  /** A record csv-parse could not read (it may tell before the records ahead of it are read). */
-  skippedRecord(error: CsvError): void {
-    const reason =
-      error.code === 'CSV_QUOTE_NOT_CLOSED'
-        ? 'a quoted field starts here and is never closed (the rest of the file was read as part of it)'
-        : error.code === 'CSV_MAX_RECORD_SIZE'
-          ? 'is too long to be a row of an export'
-          : `cannot be read as CSV (${error.message})`;
-    this.skipped.push({ afterRecords: typeof error.records === 'number' ? error.records : 0, reason });
-  }
-
-  /** The skipped records that come before the next record; at the end (`all`), every one left. */
-  takeProblems(all = false): RowProblem[] {
-    const ready = this.skipped.filter((problem) => all || problem.afterRecords <= this.recordsRead);
-    this.skipped = this.skipped.filter((problem) => !ready.includes(problem));
-    return ready.map((problem) => ({ line: this.lastEnd + 1, reason: problem.reason }));
-  }
 }
 
 async function* single(text: string): AsyncGenerator<string> {

@@ -267,6 +267,27 @@ describe('Strong rows', () => {
     expect(new Set(first.sets.map((set) => set.uid)).size).toBe(2);
     expect(first.sets[0]!.uid).toMatch(/^strong-[0-9a-f]{32}$/);
   });
+
+  it('gives the same ids as earlier versions did, so files imported before are still recognised', async () => {
+    const rows = [
+      '1,2024-05-02 17:00:00,Legs,3600,Squat (Barbell),1,62.5,5,,0,0,,',
+      '1,2024-05-02 17:00:00,Legs,3600,Squat (Barbell),d,62.5,5,,0,0,,',
+      '1,2024-05-02 17:00:00,Legs,3600,"Curl ""Hammer"" \\ é",1,12,10,,0,0,,',
+      '1,2024-05-02 17:00:00,Legs,3600,Pull Up (Assisted),1,20,8,,0,0,,',
+      '1,2024-05-02 17:00:00,Legs,3600,Side  Plank,1,0,0,,0,45,,',
+      '2,2024-05-03 7:05:00 pm,Legs,3600,squat (barbell),1,0.1,3,,0,0,,',
+    ];
+    const result = await read(`${STRONG_3}\n${rows.join('\n')}\n`);
+    // Ids written by rehab before the import was made faster.
+    expect(result.sets.map((set) => set.uid)).toStrictEqual([
+      'strong-f3f06292873e6d4af7feecb0495d17de',
+      'strong-cb161ad4c1f668d42e7e9684dc273325',
+      'strong-deff05e71d5a90a7e111b8d7d4bcf430',
+      'strong-a335b2ea41c3ad928f04f2ddc2fd7190',
+      'strong-ae616ebffd4d406d7512e2aeae576a9b',
+      'strong-ba766ff93e371cdc497079bc77b28fb5',
+    ]);
+  });
 });
 
 describe('Hevy rows', () => {
