@@ -116,6 +116,26 @@ describe('the file as a whole (issue 4: bad files)', () => {
     expect(error.message).toMatch(/is not a text file/);
   });
 
+  it.each<[string, number[]]>([
+    ['a character cut off at the end', [0xc3]],
+    ['a surrogate written as UTF-8', [0xed, 0xa0, 0x80, 0x0a]],
+    ['an overlong encoding', [0xc0, 0xaf, 0x0a]],
+  ])('refuses %s as not text, in any chunks', async (_case, tail) => {
+    const bytes = new Uint8Array([...new TextEncoder().encode(`${STRONG_3}\n`), ...tail]);
+    for (const chunk of [1, 2, 3, 64 * 1024]) {
+      const error = await usageErrorOf(read(bytes, { chunk }));
+      expect(error.message).toMatch(/is not a text file/);
+    }
+  });
+
+  it('reads characters of two, three and four bytes cut by chunk edges', async () => {
+    const text = `${STRONG_3}\n${strong3('1', '60', '5', { note: 'é ü 日本 🏋️ ok', name: 'Übung' })}\n`;
+    for (const chunk of [1, 2, 3, 5]) {
+      const result = await read(text, { chunk });
+      expect(result.sets.map((set) => [set.exerciseName, set.note])).toStrictEqual([['Übung', 'é ü 日本 🏋️ ok']]);
+    }
+  });
+
   it('refuses UTF-16 with a message that says how to save it', async () => {
     const error = await usageErrorOf(read(new Uint8Array([0xff, 0xfe, 0x44, 0x00, 0x61, 0x00])));
     expect(error.message).toBe('test.csv is UTF-16 text, which rehab does not read.');
