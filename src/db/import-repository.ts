@@ -89,10 +89,6 @@ export class ImportRepository {
    * of its exercise that day.
    */
   importSets(input: ImportInput): ImportOutcome {
-    // Every set touches several indexes, the uid one at random places: with SQLite's default
-    // page cache a million-set import spends most of its time re-reading index pages.
-    // This connection ends with the command, so the larger cache goes with it.
-    if (input.sets.length > 10_000) this.db.pragma('cache_size = -65536');
     const run = this.db.transaction((): ImportOutcome => {
       const { isNew, joined } = this.storedSets(input);
       const sessions = this.sessionsOfGroups(input, isNew, joined);
@@ -220,6 +216,10 @@ export class ImportRepository {
         ? (this.db.prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'sets' AND sql IS NOT NULL").all() as Array<{ name: string; sql: string }>)
         : [];
     for (const { name } of indexes) this.db.exec(`DROP INDEX "${name.replaceAll('"', '""')}"`);
+    // Kept, every index takes every set, the uid one at random places: with SQLite's default page
+    // cache a large import into a larger log spends most of its time re-reading index pages.
+    // This connection ends with the command, so the larger cache goes with it.
+    if (indexes.length === 0 && newSets > 10_000) this.db.pragma('cache_size = -65536');
     insert();
     for (const { sql } of indexes) this.db.exec(sql);
   }
