@@ -44,6 +44,16 @@ interface NameFacts {
   weightedAs: 'held' | 'assisted' | 'weighted';
 }
 
+/** The sets of one exercise in one workout: their ids start alike, and they are numbered in file order. */
+interface Group {
+  workout: string;
+  nameKey: string;
+  /** `[format, workout, nameKey,` as JSON, the start of each set's identity. */
+  identityStart: string;
+  /** Sets so far. */
+  sets: number;
+}
+
 /** One workout's start, worked out once for its rows. */
 interface WorkoutFacts {
   when: DateTime;
@@ -59,14 +69,16 @@ interface WorkoutFacts {
  * file order, and that number is part of the id, so two identical sets stay two.
  */
 export class ForeignSetBuilder {
-  /** `workout NUL name key` → sets of that exercise in that workout so far. */
-  private readonly positions = new Map<string, { count: number }>();
+  /** `workout NUL name key` → that exercise in that workout. */
+  private readonly groups = new Map<string, Group>();
+  /** Each set marker as the id has it (a handful: 1, 2, …, D, F). */
+  private readonly setOrders = new Map<string, string>();
   private readonly intern = new Interner();
   /** Each spelling of a name. */
   private readonly names = new Map<string, NameFacts>();
   /** The last row's workout and group: the rows of a workout, and of an exercise in it, come together. */
   private lastWorkout: WorkoutFacts | undefined;
-  private lastGroup: { workout: string; nameKey: string; position: { count: number } } | undefined;
+  private lastGroup: Group | undefined;
   private readonly source: string;
   private readonly formatJson: string;
 
@@ -90,11 +102,12 @@ export class ForeignSetBuilder {
 
     const workout = this.workoutOf(cells.when);
     const name = this.factsOf(cells.exerciseName);
-    const position = this.positionIn(workout.workout, name.nameKey);
+    const group = this.groupOf(workout, name);
+    group.sets += 1;
 
     // The id hashes JSON.stringify([format, workout, nameKey, position, setOrder, weight, unit,
-    // reps, seconds]), written out here with the parts a workout and a name share made once.
-    const identity = `[${this.formatJson},${workout.workoutJson},${name.keyJson},${position},${JSON.stringify(cells.setOrder.trim().toUpperCase())},${jsonNumber(cells.weight ?? 0)},"${cells.unit}",${jsonNumber(reps)},${jsonNumber(reps === null ? seconds : null)}]`;
+    // reps, seconds]), written out here with the part a group's sets share made once.
+    const identity = `${group.identityStart}${group.sets},${this.setOrderJson(cells.setOrder)},${jsonNumber(cells.weight ?? 0)},"${cells.unit}",${jsonNumber(reps)},${jsonNumber(reps === null ? seconds : null)}]`;
     // normalize() changes nothing in an id (ASCII) but returns it as one flat string, where the
     // concatenation would be kept as its parts and pin the whole 64-character digest: a set held
     // until it is stored takes a third less memory.
@@ -144,21 +157,27 @@ export class ForeignSetBuilder {
     return facts;
   }
 
-  /** The number of this set among its exercise's sets in the workout, counting from 1. */
-  private positionIn(workout: string, nameKey: string): number {
-    let group = this.lastGroup;
-    if (group === undefined || group.workout !== workout || group.nameKey !== nameKey) {
-      const key = `${workout}\u0000${nameKey}`;
-      let position = this.positions.get(key);
-      if (position === undefined) {
-        position = { count: 0 };
-        this.positions.set(key, position);
-      }
-      group = { workout, nameKey, position };
-      this.lastGroup = group;
+  /** The sets of this exercise in this workout. */
+  private groupOf(workout: WorkoutFacts, name: NameFacts): Group {
+    const last = this.lastGroup;
+    if (last !== undefined && last.workout === workout.workout && last.nameKey === name.nameKey) return last;
+    const key = `${workout.workout}\u0000${name.nameKey}`;
+    let group = this.groups.get(key);
+    if (group === undefined) {
+      group = { workout: workout.workout, nameKey: name.nameKey, identityStart: `[${this.formatJson},${workout.workoutJson},${name.keyJson},`, sets: 0 };
+      this.groups.set(key, group);
     }
-    group.position.count += 1;
-    return group.position.count;
+    this.lastGroup = group;
+    return group;
+  }
+
+  private setOrderJson(setOrder: string): string {
+    let json = this.setOrders.get(setOrder);
+    if (json === undefined) {
+      json = JSON.stringify(setOrder.trim().toUpperCase());
+      this.setOrders.set(setOrder, json);
+    }
+    return json;
   }
 }
 
