@@ -114,7 +114,7 @@ export class ImportRepository {
             batchId,
             group.exerciseId,
             group.date,
-            sessions.get(groupIndex),
+            sessions.of[groupIndex],
             input.setNumbers[index],
             set.reps,
             set.seconds,
@@ -132,8 +132,8 @@ export class ImportRepository {
           addedByExercise.set(group.exerciseId, (addedByExercise.get(group.exerciseId) ?? 0) + 1);
         }
       });
-      this.db.prepare('UPDATE batches SET summary = ? WHERE id = ?').run(input.summary({ added, sessions: sessions.size }), batchId);
-      return { batchId, added, sessions: sessions.size, addedByExercise };
+      this.db.prepare('UPDATE batches SET summary = ? WHERE id = ?').run(input.summary({ added, sessions: sessions.count }), batchId);
+      return { batchId, added, sessions: sessions.count, addedByExercise };
     });
     return run.immediate();
   }
@@ -165,10 +165,10 @@ export class ImportRepository {
   }
 
   /**
-   * The session of each group that has new sets (see `importSets`), decided in the order the
-   * sets are stored, as if each group's sets were stored before the next group is decided.
+   * The session of each group that has new sets (see `importSets`; 0 for the others), decided in
+   * the order the sets are stored, as if each group's sets were stored before the next is decided.
    */
-  private sessionsOfGroups(input: ImportInput, isNew: Uint8Array, joined: Map<number, number>): Map<number, number> {
+  private sessionsOfGroups(input: ImportInput, isNew: Uint8Array, joined: Map<number, number>): { of: Uint32Array; count: number } {
     const sessionTaken = this.db.prepare(IMPORT_LOOKUP_SQL.sessionTaken).pluck();
     const lastSession = this.db.prepare(IMPORT_LOOKUP_SQL.lastSession).pluck();
     const hasSets = this.db.prepare(IMPORT_LOOKUP_SQL.exerciseHasSets).pluck();
@@ -176,30 +176,39 @@ export class ImportRepository {
     const logged = new Map<number, boolean>();
     /** `exercise date` → the sessions this import gives groups of that exercise and day. */
     const given = new Map<string, number[]>();
-    const sessions = new Map<number, number>();
+    const of = new Uint32Array(input.groups.length);
+    let count = 0;
     for (const index of input.order) {
       if (!isNew[index]) continue;
       const groupIndex = input.groupOf[index]!;
-      if (sessions.has(groupIndex)) continue;
-      const group = input.groups[groupIndex]!;
-      let inLog = logged.get(group.exerciseId);
+      if (of[groupIndex] !== 0) continue;
+      const { exerciseId, date, proposedSession } = input.groups[groupIndex]!;
+      let inLog = logged.get(exerciseId);
       if (inLog === undefined) {
-        inLog = hasSets.get(group.exerciseId) !== undefined;
-        logged.set(group.exerciseId, inLog);
+        inLog = hasSets.get(exerciseId) !== undefined;
+        logged.set(exerciseId, inLog);
       }
-      const day = `${group.exerciseId} ${group.date}`;
-      const givenThatDay = given.get(day) ?? [];
-      const taken = (session: number): boolean => givenThatDay.includes(session) || (inLog && sessionTaken.get(group.exerciseId, group.date, session) !== undefined);
-      const session =
-        joined.get(groupIndex) ??
-        (group.proposedSession !== null && !taken(group.proposedSession)
-          ? group.proposedSession
-          : Math.max(inLog ? (lastSession.get(group.exerciseId, group.date) as number) : 0, ...givenThatDay) + 1);
-      sessions.set(groupIndex, session);
+      const day = `${exerciseId} ${date}`;
+      let givenThatDay = given.get(day);
+      if (givenThatDay === undefined) {
+        givenThatDay = [];
+        given.set(day, givenThatDay);
+      }
+      let session = joined.get(groupIndex);
+      if (session === undefined && proposedSession !== null) {
+        const taken = givenThatDay.includes(proposedSession) || (inLog && sessionTaken.get(exerciseId, date, proposedSession) !== undefined);
+        if (!taken) session = proposedSession;
+      }
+      if (session === undefined) {
+        let lastOfDay = inLog ? (lastSession.get(exerciseId, date) as number) : 0;
+        for (const other of givenThatDay) lastOfDay = Math.max(lastOfDay, other);
+        session = lastOfDay + 1;
+      }
+      of[groupIndex] = session;
+      count += 1;
       givenThatDay.push(session);
-      given.set(day, givenThatDay);
     }
-    return sessions;
+    return { of, count };
   }
 
   /**

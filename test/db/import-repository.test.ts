@@ -95,6 +95,19 @@ describe('ImportRepository.importSets', () => {
     });
   });
 
+  test('sessions this import gives count as taken for the groups after them, as sessions of the log do', () => {
+    withLog(({ db, imports, squat }) => {
+      imports.importSets(input([
+        { group: { exerciseId: squat, date: '2026-01-05', proposedSession: 1 }, uids: ['a'] },
+        { group: { exerciseId: squat, date: '2026-01-05', proposedSession: 1 }, uids: ['b'] },
+        { group: { exerciseId: squat, date: '2026-01-05', proposedSession: 3 }, uids: ['c'] },
+        { group: { exerciseId: squat, date: '2026-01-05', proposedSession: null }, uids: ['d'] },
+        { group: { exerciseId: squat, date: '2026-01-06', proposedSession: 1 }, uids: ['e'] },
+      ]));
+      expect(stored(db)).toStrictEqual(['a 2026-01-05 1/1 b1', 'b 2026-01-05 2/1 b1', 'c 2026-01-05 3/1 b1', 'd 2026-01-05 4/1 b1', 'e 2026-01-06 1/1 b1']);
+    });
+  });
+
   test('sets of a workout added to the app since the last import join the session the others are in', () => {
     withLog(({ db, imports, squat }) => {
       imports.importSets(input([{ group: { exerciseId: squat, date: '2026-03-13', proposedSession: null }, uids: ['other-workout'] }]));
