@@ -117,6 +117,18 @@ describe('ImportRepository.importSets', () => {
     });
   });
 
+  test('an import larger than the log rebuilds the indexes of sets: the same indexes after it, and lookups by them see its sets', () => {
+    withLog(({ db, imports, sets, squat }) => {
+      const schema = () => db.prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'index' ORDER BY name").all();
+      const before = schema();
+      sets.logSession({ exerciseId: squat, date: '2026-03-12', sets: [{ reps: 8, seconds: null, load: { kind: 'bodyweight', added: 0, unit: 'kg' }, rpe: null, pain: null, note: null }], source: 'typed', summary: 's', now: NOW });
+      imports.importSets(input([{ group: { exerciseId: squat, date: '2026-03-13', proposedSession: null }, uids: ['a', 'b', 'c'] }]));
+      expect(schema()).toStrictEqual(before);
+      expect(db.prepare('SELECT count(*) FROM sets INDEXED BY sets_by_exercise_date WHERE exercise_id = ? AND date >= ?').pluck().get(squat, '2026-03-13')).toBe(3);
+      expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+    });
+  });
+
   test('inside a transaction that rolls back (--dry-run) it counts the same and leaves nothing', () => {
     withLog(({ db, imports, squat }) => {
       let counted: unknown;
@@ -128,6 +140,7 @@ describe('ImportRepository.importSets', () => {
       ).toThrow('roll back');
       expect(counted).toBe(2);
       expect(db.prepare('SELECT (SELECT count(*) FROM sets) + (SELECT count(*) FROM batches)').pluck().get()).toBe(0);
+      expect(db.prepare("SELECT count(*) FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'sets' AND sql IS NOT NULL").pluck().get()).toBe(5);
     });
   });
 });
