@@ -5,6 +5,7 @@
 // a second byte order mark) csv-parse reads the rest, as forgiving as it is and as slow.
 import { once } from 'node:events';
 import { parse, type CsvError, type Info } from 'csv-parse';
+import { prepend, single } from './chunks.js';
 import type { RowProblem } from './types.js';
 
 /** Where the records of a file go, in file order. */
@@ -280,13 +281,4 @@ class LineCounter {
     this.skipped = this.skipped.filter((problem) => !ready.includes(problem));
     return ready.map((problem) => ({ line: this.lastEnd + 1, reason: problem.reason }));
   }
-}
-
-async function* single(text: string): AsyncGenerator<string> {
-  yield text;
-}
-
-async function* prepend(text: string, rest: AsyncIterable<string>): AsyncGenerator<string> {
-  yield text;
-  yield* rest;
 }

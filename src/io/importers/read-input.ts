@@ -1,10 +1,11 @@
 // Reads an import file a chunk at a time: checks it is UTF-8 text, tells CSV from JSON and JSONL,
 // parses it (CSV a chunk at a time, see csv-records.ts, so memory holds the rows read and not the
-// text) and hands each row to the reader its header calls for. Every problem with the file as a whole
-// (empty, binary, an unknown header, no rows) is a usage error; a problem with one row is a
+// text) and hands each row to the reader its header calls for. Every problem with the file as a
+// whole (empty, binary, an unknown header, no rows) is a usage error; a problem with one row is a
 // RowProblem with its line number.
 import { isUtf8 } from 'node:buffer';
 import { usageError } from '../../errors.js';
+import { prepend, single } from './chunks.js';
 import { Columns, trimTrailingEmpty } from './columns.js';
 import { readCsvRecords } from './csv-records.js';
 import { readerForHeader } from './detect.js';
@@ -219,15 +220,6 @@ export function guessDelimiter(headerLine: string): string {
   let best = ',';
   for (const [delimiter, count] of counts) if (count > (counts.get(best) ?? 0)) best = delimiter;
   return best;
-}
-
-async function* single(text: string): AsyncGenerator<string> {
-  yield text;
-}
-
-async function* prepend(text: string, rest: AsyncIterable<string>): AsyncGenerator<string> {
-  yield text;
-  yield* rest;
 }
 
 // ---- JSON and JSONL (rehab's own exports) -----------------------------------------------------
