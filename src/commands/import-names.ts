@@ -56,8 +56,14 @@ export const createNewExercises: UnknownNameResolver = async (names, log) =>
 /** The distinct exercise names of `sets`, in order of first appearance, with their rows summed up. */
 export function foreignNames(sets: readonly ImportedSet[]): ForeignName[] {
   const byKey = new Map<string, ForeignName>();
+  // Rows share their name strings: each spelling is normalised once.
+  const keyOfSpelling = new Map<string, string>();
   for (const set of sets) {
-    const key = normaliseName(set.exerciseName);
+    let key = keyOfSpelling.get(set.exerciseName);
+    if (key === undefined) {
+      key = normaliseName(set.exerciseName);
+      keyOfSpelling.set(set.exerciseName, key);
+    }
     let entry = byKey.get(key);
     if (!entry) {
       entry = { name: set.exerciseName, key, rows: { weighted: 0, external: 0, timed: 0, total: 0, unit: null } };

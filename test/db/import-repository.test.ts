@@ -95,12 +95,37 @@ describe('ImportRepository.importSets', () => {
     });
   });
 
+  test('sessions this import gives count as taken for the groups after them, as sessions of the log do', () => {
+    withLog(({ db, imports, squat }) => {
+      imports.importSets(input([
+        { group: { exerciseId: squat, date: '2026-01-05', proposedSession: 1 }, uids: ['a'] },
+        { group: { exerciseId: squat, date: '2026-01-05', proposedSession: 1 }, uids: ['b'] },
+        { group: { exerciseId: squat, date: '2026-01-05', proposedSession: 3 }, uids: ['c'] },
+        { group: { exerciseId: squat, date: '2026-01-05', proposedSession: null }, uids: ['d'] },
+        { group: { exerciseId: squat, date: '2026-01-06', proposedSession: 1 }, uids: ['e'] },
+      ]));
+      expect(stored(db)).toStrictEqual(['a 2026-01-05 1/1 b1', 'b 2026-01-05 2/1 b1', 'c 2026-01-05 3/1 b1', 'd 2026-01-05 4/1 b1', 'e 2026-01-06 1/1 b1']);
+    });
+  });
+
   test('sets of a workout added to the app since the last import join the session the others are in', () => {
     withLog(({ db, imports, squat }) => {
       imports.importSets(input([{ group: { exerciseId: squat, date: '2026-03-13', proposedSession: null }, uids: ['other-workout'] }]));
       imports.importSets(input([{ group: { exerciseId: squat, date: '2026-03-13', proposedSession: null }, uids: ['a', 'b'] }]));
       imports.importSets(input([{ group: { exerciseId: squat, date: '2026-03-13', proposedSession: null }, uids: ['a', 'b', 'c'] }]));
       expect(stored(db)).toStrictEqual(['other-workout 2026-03-13 1/1 b1', 'a 2026-03-13 2/1 b2', 'b 2026-03-13 2/2 b2', 'c 2026-03-13 2/3 b3']);
+    });
+  });
+
+  test('an import larger than the log rebuilds the indexes of sets: the same indexes after it, and lookups by them see its sets', () => {
+    withLog(({ db, imports, sets, squat }) => {
+      const schema = () => db.prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'index' ORDER BY name").all();
+      const before = schema();
+      sets.logSession({ exerciseId: squat, date: '2026-03-12', sets: [{ reps: 8, seconds: null, load: { kind: 'bodyweight', added: 0, unit: 'kg' }, rpe: null, pain: null, note: null }], source: 'typed', summary: 's', now: NOW });
+      imports.importSets(input([{ group: { exerciseId: squat, date: '2026-03-13', proposedSession: null }, uids: ['a', 'b', 'c'] }]));
+      expect(schema()).toStrictEqual(before);
+      expect(db.prepare('SELECT count(*) FROM sets INDEXED BY sets_by_exercise_date WHERE exercise_id = ? AND date >= ?').pluck().get(squat, '2026-03-13')).toBe(3);
+      expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
     });
   });
 
@@ -115,6 +140,7 @@ describe('ImportRepository.importSets', () => {
       ).toThrow('roll back');
       expect(counted).toBe(2);
       expect(db.prepare('SELECT (SELECT count(*) FROM sets) + (SELECT count(*) FROM batches)').pluck().get()).toBe(0);
+      expect(db.prepare("SELECT count(*) FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'sets' AND sql IS NOT NULL").pluck().get()).toBe(5);
     });
   });
 });

@@ -101,6 +101,11 @@ function footprint(file: string): { batches: number; sets: number; exercises: nu
   }));
 }
 
+/** Every table and index, as created: a large import rebuilds the indexes of sets inside its transaction. */
+function schemaOf(file: string): string[] {
+  return query(file, (db) => db.prepare('SELECT type, name, sql FROM sqlite_schema ORDER BY name').raw().all() as unknown[][]).map((row) => row.join(' '));
+}
+
 const ABSENT = { batches: 0, sets: 0, exercises: 0 };
 const PRESENT = { batches: 1, sets: ROWS, exercises: EXERCISES.length };
 
@@ -112,6 +117,7 @@ describe(`a ${ROWS.toLocaleString('en')}-row import killed with SIGKILL`, () => 
     const finished = await importUntil(sandbox, whole, csv, () => false);
     expect(finished.code, finished.stderr).toBe(0);
     expect(footprint(whole)).toEqual(PRESENT);
+    expect(schemaOf(whole)).toStrictEqual(schemaOf(base));
     expect(finished.firstWriteMs).toBeLessThan(finished.elapsedMs);
 
     const seed = Date.now() % 1_000_000;
@@ -132,6 +138,7 @@ describe(`a ${ROWS.toLocaleString('en')}-row import killed with SIGKILL`, () => 
       if (!run.killed) expect(run.code, run.stderr).toBe(0);
 
       expect(integrityOf(file), `attempt ${attempt} (seed ${seed})`).toBe('ok');
+      expect(schemaOf(file), `attempt ${attempt} (seed ${seed})`).toStrictEqual(schemaOf(base));
       const found = footprint(file);
       expect([ABSENT, PRESENT], `attempt ${attempt} (seed ${seed}): ${JSON.stringify(found)}`).toContainEqual(found);
       outcomes.push({ killed: run.killed, midWrite: run.midWrite, result: found.sets === 0 ? 'absent' : 'present' });

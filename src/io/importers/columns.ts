@@ -3,6 +3,8 @@
 /** The columns of a header row, found by name (trimmed, any case). */
 export class Columns {
   private readonly index = new Map<string, number>();
+  /** `cell`'s lookups by the name as asked (a reader asks the same few names for every row). */
+  private readonly positions = new Map<string, number>();
 
   /** `header` as read, without trailing empty columns. */
   constructor(readonly header: readonly string[]) {
@@ -27,8 +29,12 @@ export class Columns {
 
   /** The cell of column `name` in `fields`, or '' when the header has no such column. */
   cell(fields: readonly string[], name: string): string {
-    const position = this.index.get(Columns.key(name));
-    return position === undefined ? '' : (fields[position] ?? '');
+    let position = this.positions.get(name);
+    if (position === undefined) {
+      position = this.index.get(Columns.key(name)) ?? -1;
+      this.positions.set(name, position);
+    }
+    return position === -1 ? '' : (fields[position] ?? '');
   }
 }
 

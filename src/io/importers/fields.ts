@@ -6,6 +6,22 @@ export class CellError extends Error {
   override readonly name = 'CellError';
 }
 
+/**
+ * `read` with its last answer remembered, for a column whose rows repeat a cell: the date of a
+ * workout, the name of an exercise. A cell that cannot be read is read (and refused) every time.
+ */
+export function rememberingLast<T>(read: (text: string, column: string) => T): (text: string, column: string) => T {
+  let lastText: string | undefined;
+  let last: T;
+  return (text, column) => {
+    if (text !== lastText) {
+      last = read(text, column);
+      lastText = text;
+    }
+    return last;
+  };
+}
+
 /** `"text"` as messages quote a cell: trimmed, cut short when long. */
 export function quote(text: string): string {
   const trimmed = text.trim();

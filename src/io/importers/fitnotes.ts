@@ -5,7 +5,7 @@
 // Dates are YYYY-MM-DD with no time, so one exercise's sets of a day are one session.
 import type { Unit } from '../../domain/types.js';
 import type { Columns } from './columns.js';
-import { CellError, readCount, readDateTime, readDecimal, readDuration, readAmount, readNote, readName } from './fields.js';
+import { CellError, readCount, readDateTime, readDecimal, readDuration, readAmount, readNote, readName, rememberingLast } from './fields.js';
 import { ForeignSetBuilder } from './foreign-set.js';
 import { readUnit, type ReaderOptions, type UnitSource } from './reader-options.js';
 import type { Layout, RowOutcome, RowReader } from './types.js';
@@ -36,6 +36,8 @@ export function fitNotesReader(columns: Columns, options: ReaderOptions): RowRea
         : { format: 'fitnotes', id: '1', description: `layout 1, Android, weights in ${columns.has('Weight (lbs)') ? 'lb' : 'kg'}` };
   const builder = new ForeignSetBuilder('fitnotes');
   const number = { decimalComma: options.delimiter !== ',' };
+  const readWhen = rememberingLast(readDateTime);
+  const readExerciseName = rememberingLast(readName);
   const weightOf = weightReader(columns, layout, options.units, number);
 
   return {
@@ -44,11 +46,11 @@ export function fitNotesReader(columns: Columns, options: ReaderOptions): RowRea
     readFields(fields: string[], line: number): RowOutcome {
       try {
         if (/warm/i.test(columns.cell(fields, 'Kind'))) return { kind: 'skip', reason: 'warmup' };
-        const exerciseName = readName(columns.cell(fields, 'Exercise'), 'Exercise');
+        const exerciseName = readExerciseName(columns.cell(fields, 'Exercise'), 'Exercise');
         const { weight, unit } = weightOf(fields);
         return builder.build({
           line,
-          when: readDateTime(columns.cell(fields, 'Date'), 'Date'),
+          when: readWhen(columns.cell(fields, 'Date'), 'Date'),
           exerciseName,
           setOrder: '',
           weight,

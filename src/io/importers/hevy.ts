@@ -3,7 +3,7 @@
 // (imperial: `weight_lbs`, `distance_miles`). Dates like `13 Mar 2026, 15:22`; `set_index` counts
 // from 0; `set_type` is normal, warmup, dropset or failure.
 import type { Columns } from './columns.js';
-import { CellError, quote, readAmount, readCount, readDateTime, readDecimal, readNote, readRpe, readName } from './fields.js';
+import { CellError, quote, readAmount, readCount, readDateTime, readDecimal, readNote, readRpe, readName, rememberingLast } from './fields.js';
 import { ForeignSetBuilder } from './foreign-set.js';
 import type { ReaderOptions } from './reader-options.js';
 import type { RowOutcome, RowReader } from './types.js';
@@ -30,6 +30,8 @@ export function hevyReader(columns: Columns, options: ReaderOptions): RowReader 
   const distanceColumn = columns.has('distance_km') ? 'distance_km' : 'distance_miles';
   const builder = new ForeignSetBuilder('hevy');
   const number = { decimalComma: options.delimiter !== ',' };
+  const readWhen = rememberingLast(readDateTime);
+  const readExerciseName = rememberingLast(readName);
   return {
     layout: { format: 'hevy', id: imperial ? 'lb' : 'kg', description: `weights in ${imperial ? 'lb' : 'kg'}` },
     width: columns.header.length,
@@ -42,10 +44,10 @@ export function hevyReader(columns: Columns, options: ReaderOptions): RowReader 
         }
         const setIndex = columns.cell(fields, 'set_index');
         readCount(setIndex, 'set_index');
-        const exerciseName = readName(columns.cell(fields, 'exercise_title'), 'exercise_title');
+        const exerciseName = readExerciseName(columns.cell(fields, 'exercise_title'), 'exercise_title');
         return builder.build({
           line,
-          when: readDateTime(columns.cell(fields, 'start_time'), 'start_time'),
+          when: readWhen(columns.cell(fields, 'start_time'), 'start_time'),
           exerciseName,
           setOrder: setIndex,
           weight: readDecimal(columns.cell(fields, weightColumn), weightColumn, number),

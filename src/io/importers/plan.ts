@@ -40,16 +40,24 @@ export function planSessions(sets: readonly ImportedSet[], exerciseIdOf: (set: I
   const firstRow: number[] = [];
   const byKey = new Map<string, number>();
   let foreign = false;
+  // Rows of one group mostly come together: the last row's group is tried first.
+  let last: { exerciseId: number; date: string; workout: string; group: number } | undefined;
   sets.forEach((set, index) => {
     const exerciseId = exerciseIdOf(set);
-    const key = `${exerciseId}\u0000${set.date}\u0000${set.workout}`;
-    let group = byKey.get(key);
-    if (group === undefined) {
-      group = groups.length;
-      byKey.set(key, group);
-      groups.push({ exerciseId, date: set.date, proposedSession: set.session });
-      sizes.push(0);
-      firstRow.push(index);
+    let group: number | undefined;
+    if (last !== undefined && last.exerciseId === exerciseId && last.date === set.date && last.workout === set.workout) {
+      group = last.group;
+    } else {
+      const key = `${exerciseId}\u0000${set.date}\u0000${set.workout}`;
+      group = byKey.get(key);
+      if (group === undefined) {
+        group = groups.length;
+        byKey.set(key, group);
+        groups.push({ exerciseId, date: set.date, proposedSession: set.session });
+        sizes.push(0);
+        firstRow.push(index);
+      }
+      last = { exerciseId, date: set.date, workout: set.workout, group };
     }
     sizes[group]! += 1;
     groupOf[index] = group;

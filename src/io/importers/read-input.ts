@@ -1,12 +1,13 @@
 // Reads an import file a chunk at a time: checks it is UTF-8 text, tells CSV from JSON and JSONL,
-// parses it (csv-parse for CSV, streaming, so memory holds the rows read and not the text) and
-// hands each row to the reader its header calls for. Every problem with the file as a whole
-// (empty, binary, an unknown header, no rows) is a usage error; a problem with one row is a
+// parses it (CSV a chunk at a time, see csv-records.ts, so memory holds the rows read and not the
+// text) and hands each row to the reader its header calls for. Every problem with the file as a
+// whole (empty, binary, an unknown header, no rows) is a usage error; a problem with one row is a
 // RowProblem with its line number.
-import { once } from 'node:events';
-import { parse, type CsvError, type Info } from 'csv-parse';
+import { isUtf8 } from 'node:buffer';
 import { usageError } from '../../errors.js';
+import { prepend, single } from './chunks.js';
 import { Columns, trimTrailingEmpty } from './columns.js';
+import { readCsvRecords } from './csv-records.js';
 import { readerForHeader } from './detect.js';
 import type { ReaderOptions } from './reader-options.js';
 import { looksLikeRehab, RehabRowReader } from './rehab.js';
@@ -67,27 +68,47 @@ export async function readImportFile(source: ImportSource, options: ReadOptions)
 /**
  * The bytes of `source` as UTF-8 text, a chunk at a time, without a byte order mark. Binary data
  * (a NUL byte), UTF-16 and bytes that are not UTF-8 are usage errors.
+ *
+ * Not TextDecoder: streaming, it returns two-byte strings even for ASCII, which doubles the memory
+ * of every cell kept and slows down all that reads them. Buffer's decoder keeps ASCII one byte
+ * a character; `isUtf8` refuses what TextDecoder's fatal mode refuses.
  */
 async function* decodeText(source: ImportSource): AsyncGenerator<string> {
-  const decoder = new TextDecoder('utf-8', { fatal: true });
   let first = true;
+  let atStart = true;
+  /** The first bytes of a character the last chunk ended inside. */
+  let carried: Uint8Array = new Uint8Array(0);
   for await (const chunk of source.chunks) {
     if (first && chunk.length >= 2 && ((chunk[0] === 0xff && chunk[1] === 0xfe) || (chunk[0] === 0xfe && chunk[1] === 0xff))) {
       throw usageError(`${source.name} is UTF-16 text, which rehab does not read.`, 'Save it as CSV in UTF-8 (most apps and spreadsheets offer "CSV UTF-8").');
     }
     first = false;
     if (chunk.indexOf(0) !== -1) throw notText(source.name);
-    try {
-      yield decoder.decode(chunk, { stream: true });
-    } catch {
-      throw notText(source.name);
+    const bytes = carried.length === 0 ? chunk : Buffer.concat([carried, chunk]);
+    const whole = completeCharacters(bytes);
+    const complete = Buffer.from(bytes.buffer, bytes.byteOffset, whole);
+    if (!isUtf8(complete)) throw notText(source.name);
+    carried = new Uint8Array(bytes.subarray(whole));
+    let text = complete.toString('utf8');
+    if (atStart && text !== '') {
+      atStart = false;
+      if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
     }
+    yield text;
   }
-  try {
-    yield decoder.decode();
-  } catch {
-    throw notText(source.name);
+  if (carried.length > 0) throw notText(source.name);
+}
+
+/** How many bytes at the start of `bytes` end on a character boundary (a cut character is left out). */
+function completeCharacters(bytes: Uint8Array): number {
+  // A character is at most four bytes: look back for the lead byte of the last one.
+  for (let start = bytes.length - 1; start >= 0 && start >= bytes.length - 4; start--) {
+    const byte = bytes[start]!;
+    if ((byte & 0xc0) === 0x80) continue;
+    const length = byte < 0x80 ? 1 : byte >= 0xf0 ? 4 : byte >= 0xe0 ? 3 : 2;
+    return start + length > bytes.length ? start : bytes.length;
   }
+  return bytes.length;
 }
 
 function notText(name: string) {
@@ -140,49 +161,26 @@ async function readCsv(name: string, head: string, rest: AsyncIterable<string>, 
   const lineEnd = firstLine.search(/[\r\n]/);
   const delimiter = guessDelimiter(lineEnd === -1 ? firstLine.slice(0, LONGEST_HEADER_CHARACTERS) : firstLine.slice(0, lineEnd));
 
-  const lines = new LineCounter();
-  const parser = parse({
-    bom: true,
-    delimiter,
-    info: true,
-    // Rows with too many or too few fields are reported by line, not refused by the parser.
-    relax_column_count: true,
-    // `5" band` in an unquoted field is text, not a syntax error.
-    relax_quotes: true,
-    skip_empty_lines: true,
-    skip_records_with_error: true,
-    on_skip: (error: CsvError | undefined) => {
-      if (error) lines.skippedRecord(error);
-    },
-  });
-  const feeding = (async () => {
-    const all: AsyncIterable<string> = done ? single(firstLine) : prepend(firstLine, { [Symbol.asyncIterator]: () => iterator });
-    for await (const text of all) {
-      if (!parser.write(text)) await once(parser, 'drain');
-    }
-    parser.end();
-  })();
-  feeding.catch((error: unknown) => parser.destroy(error as Error));
-
   const collector = new Collector();
   let reader: RowReader | undefined;
   // A header written with trailing delimiters (`a,b,c,`) has rows written the same way.
   let headerWidth = 0;
-  for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: Info }>) {
-    // A record the parser skipped (a quote never closed) lies between the last one and this.
-    for (const problem of lines.takeProblems()) collector.add({ kind: 'invalid', problem });
-    const line = lines.startOf(record, info);
-    if (reader === undefined) {
-      const header = trimTrailingEmpty(record);
-      headerWidth = record.length;
-      reader = readerForHeader(header, options.from, { delimiter, units: options.units }, name);
-      continue;
-    }
-    if (record.every((field) => field.trim() === '')) continue;
-    collector.add(readRecord(reader, record, line, headerWidth));
-  }
-  await feeding;
-  for (const problem of lines.takeProblems(true)) collector.add({ kind: 'invalid', problem });
+  const all: AsyncIterable<string> = done ? single(firstLine) : prepend(firstLine, { [Symbol.asyncIterator]: () => iterator });
+  await readCsvRecords(all, delimiter, {
+    record(record, line) {
+      if (reader === undefined) {
+        const header = trimTrailingEmpty(record);
+        headerWidth = record.length;
+        reader = readerForHeader(header, options.from, { delimiter, units: options.units }, name);
+        return;
+      }
+      if (record.every((field) => field.trim() === '')) return;
+      collector.add(readRecord(reader, record, line, headerWidth));
+    },
+    problem(problem) {
+      collector.add({ kind: 'invalid', problem });
+    },
+  });
   if (reader === undefined) throw usageError(`${name} is empty: there is nothing to import.`);
   return collector.result(name, reader.layout, 'csv', delimiter);
 }
@@ -222,58 +220,6 @@ export function guessDelimiter(headerLine: string): string {
   let best = ',';
   for (const [delimiter, count] of counts) if (count > (counts.get(best) ?? 0)) best = delimiter;
   return best;
-}
-
-/**
- * Line numbers as an editor shows them, where each record starts. csv-parse counts lines at the
- * end of a record, and counts a CRLF inside a quoted field as two; this undoes both. Records it
- * skips (a quote never closed) are reported, in order, on the line after the record before them.
- */
-class LineCounter {
-  private overcount = 0;
-  private lastEnd = 0;
-  private recordsRead = 0;
-  private skipped: Array<{ afterRecords: number; reason: string }> = [];
-
-  startOf(record: string[], info: Info): number {
-    let inner = 0;
-    for (const field of record) {
-      if (!/[\r\n]/.test(field)) continue;
-      this.overcount += field.split('\r\n').length - 1;
-      inner += (field.match(/\r\n|\r|\n/g) ?? []).length;
-    }
-    const end = info.lines - this.overcount;
-    this.lastEnd = end;
-    this.recordsRead = info.records;
-    return end - inner;
-  }
-
-  /** A record csv-parse could not read (it may tell before the records ahead of it are read). */
-  skippedRecord(error: CsvError): void {
-    const reason =
-      error.code === 'CSV_QUOTE_NOT_CLOSED'
-        ? 'a quoted field starts here and is never closed (the rest of the file was read as part of it)'
-        : error.code === 'CSV_MAX_RECORD_SIZE'
-          ? 'is too long to be a row of an export'
-          : `cannot be read as CSV (${error.message})`;
-    this.skipped.push({ afterRecords: typeof error.records === 'number' ? error.records : 0, reason });
-  }
-
-  /** The skipped records that come before the next record; at the end (`all`), every one left. */
-  takeProblems(all = false): RowProblem[] {
-    const ready = this.skipped.filter((problem) => all || problem.afterRecords <= this.recordsRead);
-    this.skipped = this.skipped.filter((problem) => !ready.includes(problem));
-    return ready.map((problem) => ({ line: this.lastEnd + 1, reason: problem.reason }));
-  }
-}
-
-async function* single(text: string): AsyncGenerator<string> {
-  yield text;
-}
-
-async function* prepend(text: string, rest: AsyncIterable<string>): AsyncGenerator<string> {
-  yield text;
-  yield* rest;
 }
 
 // ---- JSON and JSONL (rehab's own exports) -----------------------------------------------------

@@ -6,7 +6,7 @@
 // `Set Order` is a number, W (warm-up), D (drop set), F (failure) or `Rest Timer` (not a set).
 import type { Unit } from '../../domain/types.js';
 import type { Columns } from './columns.js';
-import { CellError, quote, readAmount, readCount, readDateTime, readDecimal, readNote, readRpe, readName } from './fields.js';
+import { CellError, quote, readAmount, readCount, readDateTime, readDecimal, readNote, readRpe, readName, rememberingLast } from './fields.js';
 import { ForeignSetBuilder } from './foreign-set.js';
 import { readUnit, type ReaderOptions } from './reader-options.js';
 import type { Layout, RowOutcome, RowReader } from './types.js';
@@ -36,6 +36,9 @@ export function strongReader(columns: Columns, options: ReaderOptions): RowReade
   const units = options.units;
   const builder = new ForeignSetBuilder('strong');
   const number = { decimalComma: options.delimiter !== ',' };
+  const distance = distanceColumn(columns);
+  const readWhen = rememberingLast(readDateTime);
+  const readExerciseName = rememberingLast(readName);
 
   const unitOf = (fields: readonly string[], weighted: boolean): Unit => {
     if (weightColumn === 'Weight (kg)') return 'kg';
@@ -59,18 +62,18 @@ export function strongReader(columns: Columns, options: ReaderOptions): RowReade
         if (!(marker === 'D' || marker === 'F' || marker === '' || /^\d+$/.test(marker))) {
           throw new CellError(`Set Order ${quote(setOrder)} is not a set number, W, D, F or Rest Timer`);
         }
-        const exerciseName = readName(columns.cell(fields, 'Exercise Name'), 'Exercise Name');
+        const exerciseName = readExerciseName(columns.cell(fields, 'Exercise Name'), 'Exercise Name');
         const weight = readDecimal(columns.cell(fields, weightColumn), weightColumn, number);
         return builder.build({
           line,
-          when: readDateTime(columns.cell(fields, 'Date'), 'Date'),
+          when: readWhen(columns.cell(fields, 'Date'), 'Date'),
           exerciseName,
           setOrder,
           weight,
           unit: unitOf(fields, weight !== null && weight !== 0),
           reps: readCount(columns.cell(fields, 'Reps'), 'Reps', number),
           seconds: readAmount(columns.cell(fields, 'Seconds'), 'Seconds', number),
-          distance: readAmount(columns.cell(fields, distanceColumn(columns)), 'Distance', number),
+          distance: readAmount(columns.cell(fields, distance), 'Distance', number),
           rpe: readRpe(columns.cell(fields, 'RPE'), 'RPE', number),
           note: readNote(columns.cell(fields, 'Notes')),
         });

@@ -116,6 +116,26 @@ describe('the file as a whole (issue 4: bad files)', () => {
     expect(error.message).toMatch(/is not a text file/);
   });
 
+  it.each<[string, number[]]>([
+    ['a character cut off at the end', [0xc3]],
+    ['a surrogate written as UTF-8', [0xed, 0xa0, 0x80, 0x0a]],
+    ['an overlong encoding', [0xc0, 0xaf, 0x0a]],
+  ])('refuses %s as not text, in any chunks', async (_case, tail) => {
+    const bytes = new Uint8Array([...new TextEncoder().encode(`${STRONG_3}\n`), ...tail]);
+    for (const chunk of [1, 2, 3, 64 * 1024]) {
+      const error = await usageErrorOf(read(bytes, { chunk }));
+      expect(error.message).toMatch(/is not a text file/);
+    }
+  });
+
+  it('reads characters of two, three and four bytes cut by chunk edges', async () => {
+    const text = `${STRONG_3}\n${strong3('1', '60', '5', { note: 'é ü 日本 🏋️ ok', name: 'Übung' })}\n`;
+    for (const chunk of [1, 2, 3, 5]) {
+      const result = await read(text, { chunk });
+      expect(result.sets.map((set) => [set.exerciseName, set.note])).toStrictEqual([['Übung', 'é ü 日本 🏋️ ok']]);
+    }
+  });
+
   it('refuses UTF-16 with a message that says how to save it', async () => {
     const error = await usageErrorOf(read(new Uint8Array([0xff, 0xfe, 0x44, 0x00, 0x61, 0x00])));
     expect(error.message).toBe('test.csv is UTF-16 text, which rehab does not read.');
@@ -266,6 +286,27 @@ describe('Strong rows', () => {
     expect(first.sets.map((set) => set.uid)).toStrictEqual(second.sets.map((set) => set.uid));
     expect(new Set(first.sets.map((set) => set.uid)).size).toBe(2);
     expect(first.sets[0]!.uid).toMatch(/^strong-[0-9a-f]{32}$/);
+  });
+
+  it('gives the same ids as earlier versions did, so files imported before are still recognised', async () => {
+    const rows = [
+      '1,2024-05-02 17:00:00,Legs,3600,Squat (Barbell),1,62.5,5,,0,0,,',
+      '1,2024-05-02 17:00:00,Legs,3600,Squat (Barbell),d,62.5,5,,0,0,,',
+      '1,2024-05-02 17:00:00,Legs,3600,"Curl ""Hammer"" \\ é",1,12,10,,0,0,,',
+      '1,2024-05-02 17:00:00,Legs,3600,Pull Up (Assisted),1,20,8,,0,0,,',
+      '1,2024-05-02 17:00:00,Legs,3600,Side  Plank,1,0,0,,0,45,,',
+      '2,2024-05-03 7:05:00 pm,Legs,3600,squat (barbell),1,0.1,3,,0,0,,',
+    ];
+    const result = await read(`${STRONG_3}\n${rows.join('\n')}\n`);
+    // Ids written by rehab before the import was made faster.
+    expect(result.sets.map((set) => set.uid)).toStrictEqual([
+      'strong-f3f06292873e6d4af7feecb0495d17de',
+      'strong-cb161ad4c1f668d42e7e9684dc273325',
+      'strong-deff05e71d5a90a7e111b8d7d4bcf430',
+      'strong-a335b2ea41c3ad928f04f2ddc2fd7190',
+      'strong-ae616ebffd4d406d7512e2aeae576a9b',
+      'strong-ba766ff93e371cdc497079bc77b28fb5',
+    ]);
   });
 });
 
