@@ -51,7 +51,7 @@ export async function exportCommand(options: ExportOptions, context: RunContext)
   // The log stays open until the rows are written; everything that can be checked is checked
   // here, before main writes a byte.
   const log = openLog(context);
-  let rows: IterableIterator<ExportSetRow>;
+  let rows: Iterable<ExportSetRow>;
   try {
     rows = log.repository(ExportRepository).rows(filterFor(log, options));
   } catch (error) {

@@ -39,5 +39,36 @@ export function csvCell(value: string | number | null): string {
 
 /** A text cell: neutralised, then quoted as needed. */
 export function csvTextCell(value: string | null): string {
-  return value === null ? '' : csvCell(neutraliseFormula(value));
+  if (value === null) return '';
+  return isPlainText(value) ? value : csvCell(neutraliseFormula(value));
+}
+
+/**
+ * Whether text is written as it is, decided with one scan instead of the regular expressions (an
+ * export runs this for several cells of a million sets): it starts with a printable ASCII
+ * character that is no quote and cannot start a formula, ends with a printable ASCII character,
+ * and holds no quote, comma or line break. Other text takes the full rules above.
+ */
+function isPlainText(text: string): boolean {
+  const last = text.length - 1;
+  if (last < 0) return true;
+  const first = text.charCodeAt(0);
+  if (!isPrintableAscii(first) || FORMULA_OR_QUOTE_START.has(first) || !isPrintableAscii(text.charCodeAt(last))) return false;
+  for (let at = 0; at <= last; at++) {
+    const code = text.charCodeAt(at);
+    if (code === DOUBLE_QUOTE || code === COMMA || code === LINE_FEED || code === CARRIAGE_RETURN) return false;
+  }
+  return true;
+}
+
+const DOUBLE_QUOTE = 0x22;
+const COMMA = 0x2c;
+const LINE_FEED = 0x0a;
+const CARRIAGE_RETURN = 0x0d;
+/** `'`, `=`, `+`, `-`, `@`: a start that FORMULA_START could match (tab and CR are not printable). */
+const FORMULA_OR_QUOTE_START = new Set([0x27, 0x3d, 0x2b, 0x2d, 0x40]);
+
+/** Printable ASCII, space excluded: not white space, which would need quoting at either end. */
+function isPrintableAscii(code: number): boolean {
+  return code > 0x20 && code < 0x7f;
 }

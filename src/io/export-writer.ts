@@ -42,13 +42,17 @@ export function exportRecord(row: ExportSetRow): ExportRecord {
   };
 }
 
-/** One CSV record with its line end. Text cells are neutralised; numbers are written as numbers. */
-export function csvRecord(record: ExportRecord): string {
-  const cells = EXPORT_COLUMNS.map((column) => {
-    const value = record[column];
-    return typeof value === 'string' ? csvTextCell(value) : csvCell(value);
-  });
-  return cells.join(',') + CSV_RECORD_END;
+/**
+ * A stored set as one CSV record with its line end: the cells of `exportRecord`, in EXPORT_COLUMNS
+ * order, text neutralised and numbers written as numbers. Built straight from the row, without the
+ * record, as this runs for every set of an export.
+ */
+export function csvRecord(row: ExportSetRow): string {
+  const [uid, date, exercise, session, setNumber, reps, seconds, load, unit, loadKind, rpe, pain, note, source] = row;
+  return (
+    `${csvTextCell(uid)},${csvTextCell(date)},${csvTextCell(exercise)},${session},${setNumber},${csvCell(reps)},${csvCell(seconds)},` +
+    `${load},${csvTextCell(unit)},${csvTextCell(loadKind)},${tidy(toKg(load, unit))},${csvCell(rpe)},${csvCell(pain)},${csvTextCell(note)},${csvTextCell(source)}${CSV_RECORD_END}`
+  );
 }
 
 /**
@@ -70,10 +74,9 @@ export async function writeExport(
   if (format === 'json') buffer += '[';
   let count = 0;
   for (const row of rows) {
-    const record = exportRecord(row);
-    if (format === 'csv') buffer += csvRecord(record);
-    else if (format === 'jsonl') buffer += `${JSON.stringify(record)}\n`;
-    else buffer += `${count === 0 ? '\n' : ',\n'}${JSON.stringify(record)}`;
+    if (format === 'csv') buffer += csvRecord(row);
+    else if (format === 'jsonl') buffer += `${JSON.stringify(exportRecord(row))}\n`;
+    else buffer += `${count === 0 ? '\n' : ',\n'}${JSON.stringify(exportRecord(row))}`;
     count += 1;
     if (buffer.length >= CHUNK_CHARACTERS) {
       await sink(buffer);

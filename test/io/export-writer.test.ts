@@ -3,9 +3,9 @@ import { parse } from 'csv-parse/sync';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { ExportSetRow } from '../../src/db/export-repository.js';
-import { csvCell, neutraliseFormula, restoreFormulaText } from '../../src/io/csv.js';
+import { CSV_RECORD_END, csvCell, csvTextCell, neutraliseFormula, restoreFormulaText } from '../../src/io/csv.js';
 import { EXPORT_COLUMNS } from '../../src/io/export-columns.js';
-import { BOM, exportRecord, writeExport, type ExportFormat } from '../../src/io/export-writer.js';
+import { BOM, csvRecord, exportRecord, writeExport, type ExportFormat } from '../../src/io/export-writer.js';
 
 const UID = '3f2b8c1e-6d1a-4c57-9a7e-0b5d2f4e8a11';
 
@@ -77,6 +77,18 @@ describe('csvCell (RFC 4180)', () => {
     ['a negative number stays a number, not neutralised', -20, '-20'],
   ])('%s', (_rule, value, expected) => {
     expect(csvCell(value)).toBe(expected);
+  });
+});
+
+describe('csvTextCell', () => {
+  it('is csvCell of the neutralised text, for any text (its quick check for plain text changes nothing)', () => {
+    const edge = fc.constantFrom(...'\'=+-@\t\r\n", \u00a0\u2028\ufeffaZ~!é'.split(''));
+    fc.assert(
+      fc.property(fc.oneof(fc.string(), fc.string({ unit: 'binary' }), fc.array(edge, { maxLength: 6 }).map((parts) => parts.join(''))), (text) => {
+        expect(csvTextCell(text)).toBe(csvCell(neutraliseFormula(text)));
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
 
@@ -208,6 +220,21 @@ describe('the CSV writer against csv-parse', () => {
         }
       }),
       { numRuns: 300 },
+    );
+  });
+});
+
+describe('csvRecord', () => {
+  it('is the cells of exportRecord in EXPORT_COLUMNS order, for any row', () => {
+    const text = fc.oneof(nastyText, fc.string({ unit: 'binary', maxLength: 8 }));
+    const number = fc.oneof(fc.integer({ min: -1000, max: 1000 }), fc.double({ noNaN: true }));
+    fc.assert(
+      fc.property(fc.tuple(text, text, text, fc.nat(), fc.nat(), fc.option(fc.nat(), { nil: null }), fc.option(fc.nat(), { nil: null }), number, fc.constantFrom('kg' as const, 'lb' as const), fc.constantFrom('external' as const, 'bodyweight' as const), fc.option(number, { nil: null }), fc.option(fc.nat(), { nil: null }), fc.option(text, { nil: null }), text), (row) => {
+        const record = exportRecord(row);
+        const cells = EXPORT_COLUMNS.map((column) => (typeof record[column] === 'string' ? csvTextCell(record[column]) : csvCell(record[column])));
+        expect(csvRecord(row)).toBe(cells.join(',') + CSV_RECORD_END);
+      }),
+      { numRuns: 1000 },
     );
   });
 });
