@@ -54,6 +54,10 @@ const EXPORT_CACHE_KIB = 512;
  */
 const SCALE = 1048576;
 
+/** Units and load kinds cross as their index in these lists (numbers parse faster than strings). */
+const UNITS = ['kg', 'lb'] as const;
+const LOAD_KINDS = ['external', 'bodyweight'] as const;
+
 /**
  * The export's query for the sets the filter selects dated from @from (inclusive) to @to (exclusive;
  * `bounded` false: to the end), in export order. Built from fixed fragments only (`x IS NULL OR …`
@@ -80,8 +84,9 @@ export function exportSql(filter: ExportFilter, bounded: boolean): string {
  */
 export function exportJsonSql(filter: ExportFilter, bounded: boolean): string {
   const scaled = (column: string): string => `CAST(${column} * ${SCALE}.0 AS INTEGER)`;
+  const coded = (column: string, words: readonly string[]): string => `CASE ${column} ${words.map((word, code) => `WHEN '${word}' THEN ${code}`).join(' ')} ELSE ${column} END`;
   return `SELECT '[' || group_concat(row, ',') || ']', max(inexact) FROM (
-SELECT json_array(s.uid, s.date, s.exercise_id, s.session, s.set_number, s.reps, s.seconds, ${scaled('s.load_value')}, s.load_unit, s.load_kind, ${scaled('s.rpe')}, s.pain, s.note, s.source) AS row,
+SELECT json_array(s.uid, s.date, s.exercise_id, s.session, s.set_number, s.reps, s.seconds, ${scaled('s.load_value')}, ${coded('s.load_unit', UNITS)}, ${coded('s.load_kind', LOAD_KINDS)}, ${scaled('s.rpe')}, s.pain, s.note, s.source) AS row,
        (s.load_value * ${SCALE}.0 <> ${scaled('s.load_value')} OR s.rpe * ${SCALE}.0 <> ${scaled('s.rpe')}) AS inexact
   FROM sets s CROSS JOIN exercises e ON e.id = s.exercise_id
  WHERE ${pageConditions(filter, bounded)}
@@ -107,19 +112,19 @@ export class ExportRepository {
   constructor(private readonly db: BetterSqlite3.Database) {}
 
   /**
-   * Iterates the sets the filter selects, in export order, without loading them all: the sets of a
-   * few dates at a time, about PAGE_SETS, so a million sets cost no more memory than a thousand. A
-   * date holding more than a page on its own is read one set at a time. The pages are read in one
+   * The sets the filter selects, in export order, a page at a time: the sets of a few dates, about
+   * PAGE_SETS, so a million sets cost no more memory than a thousand. A date holding more than a
+   * page on its own is read one set at a time and handed on in pages too. The pages are read in one
    * read transaction, so the export is one moment of the log even while another rehab writes to it.
    * The connection runs no other statement until the iterator is finished or returned (a `for … of`
    * that breaks or throws returns it). The statements are prepared here, so a failure shows before
-   * the first set is asked for.
+   * the first page is asked for.
    */
-  rows(filter: ExportFilter = {}): Generator<ExportSetRow, void, undefined> {
+  pages(filter: ExportFilter = {}): Generator<ExportSetRow[], void, undefined> {
     const where = filterConditions(filter)
       .map((condition) => `${condition} AND `)
       .join('');
-    const pages = new PageReader(this.db, {
+    const reader = new PageReader(this.db, {
       pageEnd: this.db.prepare(`SELECT s.date FROM sets s WHERE ${where}s.date >= @from ORDER BY s.date LIMIT 1 OFFSET ${PAGE_SETS}`).pluck(),
       nextDate: this.db.prepare(`SELECT min(s.date) FROM sets s WHERE ${where}s.date > @from`).pluck(),
       json: { bounded: this.db.prepare(exportJsonSql(filter, true)).raw(), open: this.db.prepare(exportJsonSql(filter, false)).raw() },
@@ -129,7 +134,7 @@ export class ExportRepository {
     const parameters: Parameters = {};
     if (filter.exerciseId !== undefined) parameters.exerciseId = filter.exerciseId;
     if (filter.until !== undefined) parameters.until = filter.until;
-    return pages.rows(parameters, filter.since ?? '');
+    return reader.pages(parameters, filter.since ?? '');
   }
 }
 
@@ -153,7 +158,7 @@ class PageReader {
     private readonly statements: ExportStatements,
   ) {}
 
-  *rows(filter: Parameters, since: string): Generator<ExportSetRow, void, undefined> {
+  *pages(filter: Parameters, since: string): Generator<ExportSetRow[], void, undefined> {
     const cacheSize = this.db.pragma('cache_size', { simple: true }) as number;
     this.db.pragma(`cache_size = ${-EXPORT_CACHE_KIB}`);
     this.db.exec('BEGIN');
@@ -167,8 +172,12 @@ class PageReader {
         if (oneDate) to = (this.statements.nextDate.get({ ...filter, from }) as string | null) ?? undefined;
         const end: PageEnd = to === undefined ? 'open' : 'bounded';
         const parameters = to === undefined ? { ...filter, from } : { ...filter, from, to };
-        if (oneDate) yield* this.statements.rows[end].iterate(parameters) as IterableIterator<ExportSetRow>;
-        else yield* this.page(end, parameters);
+        if (oneDate) {
+          yield* inPages(this.statements.rows[end].iterate(parameters) as IterableIterator<ExportSetRow>);
+        } else {
+          const page = this.page(end, parameters);
+          if (page.length > 0) yield page;
+        }
         if (to === undefined) return;
         from = to;
       }
@@ -187,8 +196,23 @@ class PageReader {
     for (const row of rows) {
       row[2] = this.exerciseNames.get(row[2] as number);
       row[7] = (row[7] as number) / SCALE;
+      if (typeof row[8] === 'number') row[8] = UNITS[row[8]];
+      if (typeof row[9] === 'number') row[9] = LOAD_KINDS[row[9]];
       if (row[10] !== null) row[10] = (row[10] as number) / SCALE;
     }
     return rows as ExportSetRow[];
   }
+}
+
+/** Rows read one at a time, handed on PAGE_SETS at a time. */
+function* inPages(rows: Iterable<ExportSetRow>): Generator<ExportSetRow[], void, undefined> {
+  let page: ExportSetRow[] = [];
+  for (const row of rows) {
+    page.push(row);
+    if (page.length === PAGE_SETS) {
+      yield page;
+      page = [];
+    }
+  }
+  if (page.length > 0) yield page;
 }

@@ -53,7 +53,7 @@ function isPlainText(text: string): boolean {
   const last = text.length - 1;
   if (last < 0) return true;
   const first = text.charCodeAt(0);
-  if (!isPrintableAscii(first) || FORMULA_OR_QUOTE_START.has(first) || !isPrintableAscii(text.charCodeAt(last))) return false;
+  if (!isPrintableAscii(first) || mayStartFormula(first) || !isPrintableAscii(text.charCodeAt(last))) return false;
   for (let at = 0; at <= last; at++) {
     const code = text.charCodeAt(at);
     if (code === DOUBLE_QUOTE || code === COMMA || code === LINE_FEED || code === CARRIAGE_RETURN) return false;
@@ -65,10 +65,13 @@ const DOUBLE_QUOTE = 0x22;
 const COMMA = 0x2c;
 const LINE_FEED = 0x0a;
 const CARRIAGE_RETURN = 0x0d;
-/** `'`, `=`, `+`, `-`, `@`: a start that FORMULA_START could match (tab and CR are not printable). */
-const FORMULA_OR_QUOTE_START = new Set([0x27, 0x3d, 0x2b, 0x2d, 0x40]);
 
 /** Printable ASCII, space excluded: not white space, which would need quoting at either end. */
 function isPrintableAscii(code: number): boolean {
   return code > 0x20 && code < 0x7f;
+}
+
+/** `'`, `=`, `+`, `-`, `@`: a printable start that FORMULA_START could match (with tab and CR). */
+function mayStartFormula(code: number): boolean {
+  return code === 0x27 || code === 0x3d || code === 0x2b || code === 0x2d || code === 0x40;
 }

@@ -2,7 +2,7 @@
 // EXPORT_COLUMNS, formulas neutralised), JSON (one array) and JSONL (one object a line).
 import type { ExportSetRow } from '../db/export-repository.js';
 import { tidy, toKg } from '../domain/units.js';
-import { CSV_RECORD_END, csvCell, csvTextCell } from './csv.js';
+import { CSV_RECORD_END, csvTextCell } from './csv.js';
 import { EXPORT_COLUMNS, type ExportColumn } from './export-columns.js';
 
 export type ExportFormat = 'csv' | 'json' | 'jsonl';
@@ -44,27 +44,28 @@ export function exportRecord(row: ExportSetRow): ExportRecord {
 
 /**
  * A stored set as one CSV record with its line end: the cells of `exportRecord`, in EXPORT_COLUMNS
- * order, text neutralised and numbers written as numbers. Built straight from the row, without the
- * record, as this runs for every set of an export.
+ * order, text neutralised and numbers written as numbers (as csvCell writes them; null is empty).
+ * Built straight from the row, without the record, as this runs for every set of an export.
  */
 export function csvRecord(row: ExportSetRow): string {
   const [uid, date, exercise, session, setNumber, reps, seconds, load, unit, loadKind, rpe, pain, note, source] = row;
   return (
-    `${csvTextCell(uid)},${csvTextCell(date)},${csvTextCell(exercise)},${session},${setNumber},${csvCell(reps)},${csvCell(seconds)},` +
-    `${load},${csvTextCell(unit)},${csvTextCell(loadKind)},${tidy(toKg(load, unit))},${csvCell(rpe)},${csvCell(pain)},${csvTextCell(note)},${csvTextCell(source)}${CSV_RECORD_END}`
+    `${csvTextCell(uid)},${csvTextCell(date)},${csvTextCell(exercise)},${session},${setNumber},${reps ?? ''},${seconds ?? ''},` +
+    `${load},${csvTextCell(unit)},${csvTextCell(loadKind)},${tidy(toKg(load, unit))},${rpe ?? ''},${pain ?? ''},${csvTextCell(note)},${csvTextCell(source)}${CSV_RECORD_END}`
   );
 }
 
 /**
- * Writes the rows in `format` to `sink`, awaiting it after every chunk so a slow reader (a pipe,
- * a disk) holds the export back instead of filling memory. Returns how many sets were written.
+ * Writes the sets, a page of rows at a time, in `format` to `sink`, awaiting it after every chunk
+ * so a slow reader (a pipe, a disk) holds the export back instead of filling memory. Returns how
+ * many sets were written.
  *
  * CSV: the header row, then one record per set, each ending in CRLF; `bom` puts a UTF-8 byte
  * order mark first. JSON: `[`, one object per line separated by commas, `]` (an empty export is
  * `[]`). JSONL: one object per line, nothing for an empty export.
  */
 export async function writeExport(
-  rows: Iterable<ExportSetRow>,
+  pages: Iterable<readonly ExportSetRow[]>,
   format: ExportFormat,
   sink: ChunkSink,
   options: { bom?: boolean } = {},
@@ -72,18 +73,26 @@ export async function writeExport(
   let buffer = options.bom ? BOM : '';
   if (format === 'csv') buffer += EXPORT_COLUMNS.join(',') + CSV_RECORD_END;
   if (format === 'json') buffer += '[';
+  const record = RECORD_WRITERS[format];
   let count = 0;
-  for (const row of rows) {
-    if (format === 'csv') buffer += csvRecord(row);
-    else if (format === 'jsonl') buffer += `${JSON.stringify(exportRecord(row))}\n`;
-    else buffer += `${count === 0 ? '\n' : ',\n'}${JSON.stringify(exportRecord(row))}`;
-    count += 1;
-    if (buffer.length >= CHUNK_CHARACTERS) {
-      await sink(buffer);
-      buffer = '';
+  for (const page of pages) {
+    for (const row of page) {
+      buffer += record(row, count);
+      count += 1;
+      if (buffer.length >= CHUNK_CHARACTERS) {
+        await sink(buffer);
+        buffer = '';
+      }
     }
   }
   if (format === 'json') buffer += count === 0 ? ']\n' : '\n]\n';
   if (buffer !== '') await sink(buffer);
   return count;
 }
+
+/** One set's text in each format, given how many came before it. */
+const RECORD_WRITERS: Record<ExportFormat, (row: ExportSetRow, before: number) => string> = {
+  csv: csvRecord,
+  jsonl: (row) => `${JSON.stringify(exportRecord(row))}\n`,
+  json: (row, before) => `${before === 0 ? '\n' : ',\n'}${JSON.stringify(exportRecord(row))}`,
+};

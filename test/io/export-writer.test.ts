@@ -31,7 +31,7 @@ function row(overrides: Partial<Record<'note' | 'exercise' | 'source' | 'uid', s
 /** Everything the writer wrote, as one string. */
 async function written(rows: ExportSetRow[], format: ExportFormat, options: { bom?: boolean } = {}): Promise<string> {
   const chunks: string[] = [];
-  await writeExport(rows, format, async (chunk) => void chunks.push(chunk), options);
+  await writeExport([rows], format, async (chunk) => void chunks.push(chunk), options);
   return chunks.join('');
 }
 
@@ -149,7 +149,7 @@ describe('writeExport', () => {
     const rows = Array.from({ length: 3000 }, () => row({ note: 'x'.repeat(100) }));
     const chunks: number[] = [];
     let pending = false;
-    await writeExport(rows, 'csv', async (chunk) => {
+    await writeExport([rows], 'csv', async (chunk) => {
       expect(pending).toBe(false);
       pending = true;
       chunks.push(chunk.length);
