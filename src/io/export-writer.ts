@@ -1,6 +1,7 @@
 // rehab's own export formats, written a chunk at a time: CSV (RFC 4180, header row from
 // EXPORT_COLUMNS, formulas neutralised), JSON (one array) and JSONL (one object a line).
 import type { ExportSetRow } from '../db/export-repository.js';
+import type { Unit } from '../domain/types.js';
 import { tidy, toKg } from '../domain/units.js';
 import { CSV_RECORD_END, csvTextCell } from './csv.js';
 import { EXPORT_COLUMNS, type ExportColumn } from './export-columns.js';
@@ -43,16 +44,46 @@ export function exportRecord(row: ExportSetRow): ExportRecord {
 }
 
 /**
- * A stored set as one CSV record with its line end: the cells of `exportRecord`, in EXPORT_COLUMNS
- * order, text neutralised and numbers written as numbers (as csvCell writes them; null is empty).
- * Built straight from the row, without the record, as this runs for every set of an export.
+ * Makes the function that writes a stored set as one CSV record with its line end: the cells of
+ * `exportRecord`, in EXPORT_COLUMNS order, text neutralised and numbers written as numbers (as
+ * csvCell writes them; null is empty). It runs for every set of an export, so it builds the record
+ * straight from the row, and keeps the cells that repeat from one set to the next (date, exercise,
+ * the load and its unit, type and kg, source) instead of making them again.
  */
-export function csvRecord(row: ExportSetRow): string {
-  const [uid, date, exercise, session, setNumber, reps, seconds, load, unit, loadKind, rpe, pain, note, source] = row;
-  return (
-    `${csvTextCell(uid)},${csvTextCell(date)},${csvTextCell(exercise)},${session},${setNumber},${reps ?? ''},${seconds ?? ''},` +
-    `${load},${csvTextCell(unit)},${csvTextCell(loadKind)},${tidy(toKg(load, unit))},${rpe ?? ''},${pain ?? ''},${csvTextCell(note)},${csvTextCell(source)}${CSV_RECORD_END}`
-  );
+export function csvRecordWriter(): (row: ExportSetRow) => string {
+  const dateCell = repeatingTextCell();
+  const exerciseCell = repeatingTextCell();
+  const sourceCell = repeatingTextCell();
+  let load = Number.NaN;
+  let unit: Unit | undefined;
+  let loadKind: string | undefined;
+  let loadCells = '';
+  return (row) => {
+    const [uid, date, exercise, session, setNumber, reps, seconds, rowLoad, rowUnit, rowLoadKind, rpe, pain, note, source] = row;
+    if (rowLoad !== load || rowUnit !== unit || rowLoadKind !== loadKind) {
+      load = rowLoad;
+      unit = rowUnit;
+      loadKind = rowLoadKind;
+      loadCells = `${load},${csvTextCell(unit)},${csvTextCell(loadKind)},${tidy(toKg(load, unit))}`;
+    }
+    return (
+      `${csvTextCell(uid)},${dateCell(date)},${exerciseCell(exercise)},${session},${setNumber},${reps ?? ''},${seconds ?? ''},` +
+      `${loadCells},${rpe ?? ''},${pain ?? ''},${csvTextCell(note)},${sourceCell(source)}${CSV_RECORD_END}`
+    );
+  };
+}
+
+/** csvTextCell that remembers the last text and its cell. */
+function repeatingTextCell(): (text: string) => string {
+  let last: string | undefined;
+  let cell = '';
+  return (text) => {
+    if (text !== last) {
+      last = text;
+      cell = csvTextCell(text);
+    }
+    return cell;
+  };
 }
 
 /**
@@ -73,7 +104,7 @@ export async function writeExport(
   let buffer = options.bom ? BOM : '';
   if (format === 'csv') buffer += EXPORT_COLUMNS.join(',') + CSV_RECORD_END;
   if (format === 'json') buffer += '[';
-  const record = RECORD_WRITERS[format];
+  const record = recordWriter(format);
   let count = 0;
   for (const page of pages) {
     for (const row of page) {
@@ -90,9 +121,14 @@ export async function writeExport(
   return count;
 }
 
-/** One set's text in each format, given how many came before it. */
-const RECORD_WRITERS: Record<ExportFormat, (row: ExportSetRow, before: number) => string> = {
-  csv: csvRecord,
-  jsonl: (row) => `${JSON.stringify(exportRecord(row))}\n`,
-  json: (row, before) => `${before === 0 ? '\n' : ',\n'}${JSON.stringify(exportRecord(row))}`,
-};
+/** The function that writes one set's text in `format`, given how many sets came before it. */
+function recordWriter(format: ExportFormat): (row: ExportSetRow, before: number) => string {
+  switch (format) {
+    case 'csv':
+      return csvRecordWriter();
+    case 'jsonl':
+      return (row) => `${JSON.stringify(exportRecord(row))}\n`;
+    case 'json':
+      return (row, before) => `${before === 0 ? '\n' : ',\n'}${JSON.stringify(exportRecord(row))}`;
+  }
+}
