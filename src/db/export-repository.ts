@@ -46,13 +46,32 @@ const PAGE_SETS = 250;
 const EXPORT_CACHE_KIB = 512;
 
 /**
- * Loads and RPEs cross from SQLite to JSON as whole numbers of 2^-20. Multiplying by a power of two
- * is exact, so `value * SCALE` is a whole number exactly when the value is a multiple of 2^-20
- * (22.5, 7.25, 55), and JSON carries whole numbers exactly; SQLite writes other numbers in JSON to
- * 15 digits, which would round some of them. A page holding any other value (82.3, 24.948) is read
- * as it is instead.
+ * Loads and RPEs cross from SQLite to JSON as whole numbers, exactly: SQLite writes decimals in
+ * JSON to 15 digits, which would round some of them. Multiplying by a power of two is exact, so a
+ * value that is a multiple of 2^-20 (22.5, 7.25, 55) crosses as `value · SCALE`. Any other value
+ * between 2^-20 and 2^31 (82.3, 24.948) crosses as [a, b] with value = a / SCALE + b / FINE_SCALE:
+ * a is the value cut to a multiple of 2^-20, and the rest, under 2^-20, is a whole number of 2^-72,
+ * as the value has 52 bits after its first. A page holding anything else is read as it is.
  */
-const SCALE = 1048576;
+const SCALE = 2 ** 20;
+const FINE_SCALE = 2 ** 72;
+
+/** A load or RPE column as JSON: see SCALE. Powers of two are written as products SQLite reads exactly. */
+function exactJson(column: string): string {
+  const scaled = `${column} * ${SCALE}.0`;
+  const whole = `CAST(${scaled} AS INTEGER)`;
+  const rest = `CAST((${column} - ${whole} / ${SCALE}.0) * ${SCALE}.0 * ${SCALE}.0 * ${SCALE}.0 * 4096.0 AS INTEGER)`;
+  return `CASE WHEN ${column} IS NULL THEN NULL WHEN ${scaled} = ${whole} THEN ${whole}
+    WHEN abs(${column}) >= 1.0 / ${SCALE} AND abs(${column}) < 2147483648.0 THEN json_array(${whole}, ${rest}) ELSE 'as stored' END`;
+}
+
+/** A load or RPE from the JSON (see exactJson); undefined when it has to be read as stored. */
+function exactNumber(json: unknown): number | null | undefined {
+  if (typeof json === 'number') return json / SCALE;
+  if (json === null) return null;
+  if (Array.isArray(json)) return (json[0] as number) / SCALE + (json[1] as number) / FINE_SCALE;
+  return undefined;
+}
 
 /** Units and load kinds cross as their index in these lists (numbers parse faster than strings). */
 const UNITS = ['kg', 'lb'] as const;
@@ -76,18 +95,16 @@ export function exportSql(filter: ExportFilter, bounded: boolean): string {
 }
 
 /**
- * The same sets as one JSON array of rows (the exercise as its id, loads and RPEs times SCALE), and
- * whether a load or RPE is not a multiple of 2^-20. better-sqlite3 builds a row of 14 values about
- * as slowly as SQLite runs the whole query; one text per page costs next to nothing, and JSON.parse
- * builds the rows fast. group_concat keeps the order of the subquery: SQLite honours a subquery's
- * ORDER BY under an aggregate other than count, min and max (the export tests check the order).
+ * The same sets as one JSON array of rows: the exercise as its id, loads and RPEs as exactJson
+ * writes them. better-sqlite3 builds a row of 14 values about as slowly as SQLite runs the whole
+ * query; one text per page costs next to nothing, and JSON.parse builds the rows fast. group_concat
+ * keeps the order of the subquery: SQLite honours a subquery's ORDER BY under an aggregate other
+ * than count, min and max (the export tests check the order).
  */
 export function exportJsonSql(filter: ExportFilter, bounded: boolean): string {
-  const scaled = (column: string): string => `CAST(${column} * ${SCALE}.0 AS INTEGER)`;
   const coded = (column: string, words: readonly string[]): string => `CASE ${column} ${words.map((word, code) => `WHEN '${word}' THEN ${code}`).join(' ')} ELSE ${column} END`;
-  return `SELECT '[' || group_concat(row, ',') || ']', max(inexact) FROM (
-SELECT json_array(s.uid, s.date, s.exercise_id, s.session, s.set_number, s.reps, s.seconds, ${scaled('s.load_value')}, ${coded('s.load_unit', UNITS)}, ${coded('s.load_kind', LOAD_KINDS)}, ${scaled('s.rpe')}, s.pain, s.note, s.source) AS row,
-       (s.load_value * ${SCALE}.0 <> ${scaled('s.load_value')} OR s.rpe * ${SCALE}.0 <> ${scaled('s.rpe')}) AS inexact
+  return `SELECT '[' || group_concat(row, ',') || ']' FROM (
+SELECT json_array(s.uid, s.date, s.exercise_id, s.session, s.set_number, s.reps, s.seconds, ${exactJson('s.load_value')}, ${coded('s.load_unit', UNITS)}, ${coded('s.load_kind', LOAD_KINDS)}, ${exactJson('s.rpe')}, s.pain, s.note, s.source) AS row
   FROM sets s CROSS JOIN exercises e ON e.id = s.exercise_id
  WHERE ${pageConditions(filter, bounded)}
  ORDER BY s.date, e.name, s.session, s.set_number, s.uid)`;
@@ -127,7 +144,7 @@ export class ExportRepository {
     const reader = new PageReader(this.db, {
       pageEnd: this.db.prepare(`SELECT s.date FROM sets s WHERE ${where}s.date >= @from ORDER BY s.date LIMIT 1 OFFSET ${PAGE_SETS}`).pluck(),
       nextDate: this.db.prepare(`SELECT min(s.date) FROM sets s WHERE ${where}s.date > @from`).pluck(),
-      json: { bounded: this.db.prepare(exportJsonSql(filter, true)).raw(), open: this.db.prepare(exportJsonSql(filter, false)).raw() },
+      json: { bounded: this.db.prepare(exportJsonSql(filter, true)).pluck(), open: this.db.prepare(exportJsonSql(filter, false)).pluck() },
       rows: { bounded: this.db.prepare(exportSql(filter, true)).raw(), open: this.db.prepare(exportSql(filter, false)).raw() },
       exerciseNames: this.db.prepare('SELECT id, name FROM exercises').raw(),
     });
@@ -187,18 +204,20 @@ class PageReader {
     }
   }
 
-  /** One page: through JSON when every load and RPE in it crosses exactly, else row by row. */
+  /** One page: through JSON, or as stored when a load or RPE in it cannot cross JSON exactly. */
   private page(end: PageEnd, parameters: Parameters): ExportSetRow[] {
-    const [json, inexact] = this.statements.json[end].get(parameters) as [string | null, number | null];
+    const json = this.statements.json[end].get(parameters) as string | null;
     if (json === null) return [];
-    if (inexact) return this.statements.rows[end].all(parameters) as ExportSetRow[];
     const rows = JSON.parse(json) as unknown[][];
     for (const row of rows) {
+      const load = exactNumber(row[7]);
+      const rpe = exactNumber(row[10]);
+      if (load === undefined || rpe === undefined) return this.statements.rows[end].all(parameters) as ExportSetRow[];
       row[2] = this.exerciseNames.get(row[2] as number);
-      row[7] = (row[7] as number) / SCALE;
+      row[7] = load;
       if (typeof row[8] === 'number') row[8] = UNITS[row[8]];
       if (typeof row[9] === 'number') row[9] = LOAD_KINDS[row[9]];
-      if (row[10] !== null) row[10] = (row[10] as number) / SCALE;
+      row[10] = rpe;
     }
     return rows as ExportSetRow[];
   }
