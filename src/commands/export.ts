@@ -39,8 +39,8 @@ export async function exportCommand(options: ExportOptions, context: RunContext)
   if (file !== undefined) {
     checkOutputFile(file, context.dbPath);
     return withLog(context, async (log) => {
-      const rows = log.repository(ExportRepository).rows(filterFor(log, options));
-      const count = await writeFileAtomically(file, (sink) => writeExport(rows, options.format, sink, { bom: options.bom })).catch((error: unknown) => {
+      const pages = log.repository(ExportRepository).pages(filterFor(log, options));
+      const count = await writeFileAtomically(file, (sink) => writeExport(pages, options.format, sink, { bom: options.bom })).catch((error: unknown) => {
         throw outputFileError(error, file);
       });
       const message = `Exported ${count} ${count === 1 ? 'set' : 'sets'} to ${options.output} (${options.format}).`;
@@ -51,9 +51,9 @@ export async function exportCommand(options: ExportOptions, context: RunContext)
   // The log stays open until the rows are written; everything that can be checked is checked
   // here, before main writes a byte.
   const log = openLog(context);
-  let rows: IterableIterator<ExportSetRow>;
+  let pages: Iterable<ExportSetRow[]>;
   try {
-    rows = log.repository(ExportRepository).rows(filterFor(log, options));
+    pages = log.repository(ExportRepository).pages(filterFor(log, options));
   } catch (error) {
     log.close();
     throw translateDatabaseError(error, context.dbPath);
@@ -62,7 +62,7 @@ export async function exportCommand(options: ExportOptions, context: RunContext)
     stderr: log.notices.join('\n'),
     stream: async (out) => {
       try {
-        await writeExport(rows, options.format, streamSink(out), { bom: options.bom });
+        await writeExport(pages, options.format, streamSink(out), { bom: options.bom });
       } catch (error) {
         // The reader went away (`rehab export | head -1`): it has what it wanted; not an error.
         if ((error as NodeJS.ErrnoException | null)?.code === 'EPIPE') return;

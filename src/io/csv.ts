@@ -39,5 +39,31 @@ export function csvCell(value: string | number | null): string {
 
 /** A text cell: neutralised, then quoted as needed. */
 export function csvTextCell(value: string | null): string {
-  return value === null ? '' : csvCell(neutraliseFormula(value));
+  if (value === null) return '';
+  return isPlainText(value) ? value : csvCell(neutraliseFormula(value));
+}
+
+/**
+ * Whether text is written as it is, decided more cheaply than by the rules above (an export asks
+ * for several cells of each of a million sets): it starts with a printable ASCII character that is
+ * no quote and cannot start a formula, ends with a printable ASCII character, and holds no quote,
+ * comma or line break. Other text takes the full rules.
+ */
+function isPlainText(text: string): boolean {
+  const last = text.length - 1;
+  if (last < 0) return true;
+  const first = text.charCodeAt(0);
+  return isPrintableAscii(first) && !mayStartFormula(first) && isPrintableAscii(text.charCodeAt(last)) && !QUOTED_CHARACTER.test(text);
+}
+
+const QUOTED_CHARACTER = /[",\r\n]/;
+
+/** Printable ASCII, space excluded: not white space, which would need quoting at either end. */
+function isPrintableAscii(code: number): boolean {
+  return code > 0x20 && code < 0x7f;
+}
+
+/** `'`, `=`, `+`, `-`, `@`: a printable start that FORMULA_START could match (with tab and CR). */
+function mayStartFormula(code: number): boolean {
+  return code === 0x27 || code === 0x3d || code === 0x2b || code === 0x2d || code === 0x40;
 }

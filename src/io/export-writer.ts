@@ -1,8 +1,9 @@
 // rehab's own export formats, written a chunk at a time: CSV (RFC 4180, header row from
 // EXPORT_COLUMNS, formulas neutralised), JSON (one array) and JSONL (one object a line).
 import type { ExportSetRow } from '../db/export-repository.js';
+import type { Unit } from '../domain/types.js';
 import { tidy, toKg } from '../domain/units.js';
-import { CSV_RECORD_END, csvCell, csvTextCell } from './csv.js';
+import { CSV_RECORD_END, csvTextCell } from './csv.js';
 import { EXPORT_COLUMNS, type ExportColumn } from './export-columns.js';
 
 export type ExportFormat = 'csv' | 'json' | 'jsonl';
@@ -42,25 +43,60 @@ export function exportRecord(row: ExportSetRow): ExportRecord {
   };
 }
 
-/** One CSV record with its line end. Text cells are neutralised; numbers are written as numbers. */
-export function csvRecord(record: ExportRecord): string {
-  const cells = EXPORT_COLUMNS.map((column) => {
-    const value = record[column];
-    return typeof value === 'string' ? csvTextCell(value) : csvCell(value);
-  });
-  return cells.join(',') + CSV_RECORD_END;
+/**
+ * Makes the function that writes a stored set as one CSV record with its line end: the cells of
+ * `exportRecord`, in EXPORT_COLUMNS order, text neutralised and numbers written as numbers (as
+ * csvCell writes them; null is empty). It runs for every set of an export, so it builds the record
+ * straight from the row, and keeps the cells that repeat from one set to the next (date, exercise,
+ * the load and its unit, type and kg, source) instead of making them again.
+ */
+export function csvRecordWriter(): (row: ExportSetRow) => string {
+  const dateCell = repeatingTextCell();
+  const exerciseCell = repeatingTextCell();
+  const sourceCell = repeatingTextCell();
+  let load = Number.NaN;
+  let unit: Unit | undefined;
+  let loadKind: string | undefined;
+  let loadCells = '';
+  return (row) => {
+    const [uid, date, exercise, session, setNumber, reps, seconds, rowLoad, rowUnit, rowLoadKind, rpe, pain, note, source] = row;
+    if (rowLoad !== load || rowUnit !== unit || rowLoadKind !== loadKind) {
+      load = rowLoad;
+      unit = rowUnit;
+      loadKind = rowLoadKind;
+      loadCells = `${load},${csvTextCell(unit)},${csvTextCell(loadKind)},${tidy(toKg(load, unit))}`;
+    }
+    return (
+      `${csvTextCell(uid)},${dateCell(date)},${exerciseCell(exercise)},${session},${setNumber},${reps ?? ''},${seconds ?? ''},` +
+      `${loadCells},${rpe ?? ''},${pain ?? ''},${csvTextCell(note)},${sourceCell(source)}${CSV_RECORD_END}`
+    );
+  };
+}
+
+/** csvTextCell that remembers the last text and its cell. */
+function repeatingTextCell(): (text: string) => string {
+  let last: string | undefined;
+  let cell = '';
+  return (text) => {
+    if (text !== last) {
+      last = text;
+      cell = csvTextCell(text);
+    }
+    return cell;
+  };
 }
 
 /**
- * Writes the rows in `format` to `sink`, awaiting it after every chunk so a slow reader (a pipe,
- * a disk) holds the export back instead of filling memory. Returns how many sets were written.
+ * Writes the sets, a page of rows at a time, in `format` to `sink`, awaiting it after every chunk
+ * so a slow reader (a pipe, a disk) holds the export back instead of filling memory. Returns how
+ * many sets were written.
  *
  * CSV: the header row, then one record per set, each ending in CRLF; `bom` puts a UTF-8 byte
  * order mark first. JSON: `[`, one object per line separated by commas, `]` (an empty export is
  * `[]`). JSONL: one object per line, nothing for an empty export.
  */
 export async function writeExport(
-  rows: Iterable<ExportSetRow>,
+  pages: Iterable<readonly ExportSetRow[]>,
   format: ExportFormat,
   sink: ChunkSink,
   options: { bom?: boolean } = {},
@@ -68,19 +104,31 @@ export async function writeExport(
   let buffer = options.bom ? BOM : '';
   if (format === 'csv') buffer += EXPORT_COLUMNS.join(',') + CSV_RECORD_END;
   if (format === 'json') buffer += '[';
+  const record = recordWriter(format);
   let count = 0;
-  for (const row of rows) {
-    const record = exportRecord(row);
-    if (format === 'csv') buffer += csvRecord(record);
-    else if (format === 'jsonl') buffer += `${JSON.stringify(record)}\n`;
-    else buffer += `${count === 0 ? '\n' : ',\n'}${JSON.stringify(record)}`;
-    count += 1;
-    if (buffer.length >= CHUNK_CHARACTERS) {
-      await sink(buffer);
-      buffer = '';
+  for (const page of pages) {
+    for (const row of page) {
+      buffer += record(row, count);
+      count += 1;
+      if (buffer.length >= CHUNK_CHARACTERS) {
+        await sink(buffer);
+        buffer = '';
+      }
     }
   }
   if (format === 'json') buffer += count === 0 ? ']\n' : '\n]\n';
   if (buffer !== '') await sink(buffer);
   return count;
+}
+
+/** The function that writes one set's text in `format`, given how many sets came before it. */
+function recordWriter(format: ExportFormat): (row: ExportSetRow, before: number) => string {
+  switch (format) {
+    case 'csv':
+      return csvRecordWriter();
+    case 'jsonl':
+      return (row) => `${JSON.stringify(exportRecord(row))}\n`;
+    case 'json':
+      return (row, before) => `${before === 0 ? '\n' : ',\n'}${JSON.stringify(exportRecord(row))}`;
+  }
 }

@@ -3,9 +3,9 @@ import { parse } from 'csv-parse/sync';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { ExportSetRow } from '../../src/db/export-repository.js';
-import { csvCell, neutraliseFormula, restoreFormulaText } from '../../src/io/csv.js';
+import { CSV_RECORD_END, csvCell, csvTextCell, neutraliseFormula, restoreFormulaText } from '../../src/io/csv.js';
 import { EXPORT_COLUMNS } from '../../src/io/export-columns.js';
-import { BOM, exportRecord, writeExport, type ExportFormat } from '../../src/io/export-writer.js';
+import { BOM, csvRecordWriter, exportRecord, writeExport, type ExportFormat } from '../../src/io/export-writer.js';
 
 const UID = '3f2b8c1e-6d1a-4c57-9a7e-0b5d2f4e8a11';
 
@@ -31,7 +31,7 @@ function row(overrides: Partial<Record<'note' | 'exercise' | 'source' | 'uid', s
 /** Everything the writer wrote, as one string. */
 async function written(rows: ExportSetRow[], format: ExportFormat, options: { bom?: boolean } = {}): Promise<string> {
   const chunks: string[] = [];
-  await writeExport(rows, format, async (chunk) => void chunks.push(chunk), options);
+  await writeExport([rows], format, async (chunk) => void chunks.push(chunk), options);
   return chunks.join('');
 }
 
@@ -77,6 +77,18 @@ describe('csvCell (RFC 4180)', () => {
     ['a negative number stays a number, not neutralised', -20, '-20'],
   ])('%s', (_rule, value, expected) => {
     expect(csvCell(value)).toBe(expected);
+  });
+});
+
+describe('csvTextCell', () => {
+  it('is csvCell of the neutralised text, for any text (its quick check for plain text changes nothing)', () => {
+    const edge = fc.constantFrom(...'\'=+-@\t\r\n", \u00a0\u2028\ufeffaZ~!é'.split(''));
+    fc.assert(
+      fc.property(fc.oneof(fc.string(), fc.string({ unit: 'binary' }), fc.array(edge, { maxLength: 6 }).map((parts) => parts.join(''))), (text) => {
+        expect(csvTextCell(text)).toBe(csvCell(neutraliseFormula(text)));
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
 
@@ -137,7 +149,7 @@ describe('writeExport', () => {
     const rows = Array.from({ length: 3000 }, () => row({ note: 'x'.repeat(100) }));
     const chunks: number[] = [];
     let pending = false;
-    await writeExport(rows, 'csv', async (chunk) => {
+    await writeExport([rows], 'csv', async (chunk) => {
       expect(pending).toBe(false);
       pending = true;
       chunks.push(chunk.length);
@@ -205,6 +217,28 @@ describe('the CSV writer against csv-parse', () => {
         const [, fields] = parse(text) as string[][];
         for (const column of ['id', 'exercise', 'note', 'source'] as const) {
           expect(fields![EXPORT_COLUMNS.indexOf(column)]).not.toMatch(/^[=+\-@\t\r]/);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('csvRecordWriter', () => {
+  it('writes the cells of exportRecord in EXPORT_COLUMNS order, for any rows one after another', () => {
+    // Some texts and loads again and again, as dates, exercises and loads repeat from row to row.
+    const text = fc.oneof(fc.constantFrom('2026-11-24', '=x', 'a,b', ' '), nastyText, fc.string({ unit: 'binary', maxLength: 8 }));
+    const number = fc.oneof(fc.integer({ min: -1000, max: 1000 }), fc.double({ noNaN: true }));
+    const count = fc.option(fc.nat(), { nil: null });
+    const load = fc.oneof(fc.constantFrom(20, 0, -0, 55), number);
+    const row = fc.tuple(text, text, text, fc.nat(), fc.nat(), count, count, load, fc.constantFrom('kg' as const, 'lb' as const), fc.constantFrom('external' as const, 'bodyweight' as const), fc.option(number, { nil: null }), count, fc.option(text, { nil: null }), text);
+    fc.assert(
+      fc.property(fc.array(row, { maxLength: 10 }), (rows) => {
+        const csvRecord = csvRecordWriter();
+        for (const row of rows) {
+          const record = exportRecord(row);
+          const cells = EXPORT_COLUMNS.map((column) => (typeof record[column] === 'string' ? csvTextCell(record[column]) : csvCell(record[column])));
+          expect(csvRecord(row)).toBe(cells.join(',') + CSV_RECORD_END);
         }
       }),
       { numRuns: 300 },

@@ -87,7 +87,7 @@ async function exportText(file: string, format: ExportFormat): Promise<string> {
   const rehab = openLog(context(file));
   try {
     let text = '';
-    await writeExport(rehab.repository(ExportRepository).rows(), format, async (chunk) => {
+    await writeExport(rehab.repository(ExportRepository).pages(), format, async (chunk) => {
       text += chunk;
     });
     return text;
