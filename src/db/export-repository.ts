@@ -48,15 +48,16 @@ const EXPORT_CACHE_KIB = 512;
 /**
  * Loads and RPEs cross from SQLite to JSON as whole numbers, exactly: SQLite writes decimals in
  * JSON to 15 digits, which would round some of them. Multiplying by a power of two is exact, so a
- * value that is a multiple of 2^-20 (22.5, 7.25, 55) crosses as `value · SCALE`. Any other value
- * between 2^-20 and 2^31 (82.3, 24.948) crosses as [a, b] with value = a / SCALE + b / FINE_SCALE:
- * a is the value cut to a multiple of 2^-20, and the rest, under 2^-20, is a whole number of 2^-72,
- * as the value has 52 bits after its first. A page holding anything else is read as it is.
+ * value that is a multiple of 2^-20 (22.5, 7.25, 55) crosses as one whole number, value · SCALE.
+ * Any other value from 2^-20 to 2^31 (82.3, 24.948) crosses as two, [a, b] with value =
+ * a / SCALE + b / FINE_SCALE: a is the value cut to a multiple of 2^-20, and the rest is a
+ * multiple of the value's last bit, which is at least 2^-72 at that size. A page holding anything
+ * else (1e-300, Infinity) is read as stored.
  */
 const SCALE = 2 ** 20;
 const FINE_SCALE = 2 ** 72;
 
-/** A load or RPE column as JSON: see SCALE. Powers of two are written as products SQLite reads exactly. */
+/** A load or RPE column as JSON (see SCALE); 2^72 is written as a product of numbers SQLite reads exactly. */
 function exactJson(column: string): string {
   const scaled = `${column} * ${SCALE}.0`;
   const whole = `CAST(${scaled} AS INTEGER)`;
@@ -65,7 +66,7 @@ function exactJson(column: string): string {
     WHEN abs(${column}) >= 1.0 / ${SCALE} AND abs(${column}) < 2147483648.0 THEN json_array(${whole}, ${rest}) ELSE 'as stored' END`;
 }
 
-/** A load or RPE from the JSON (see exactJson); undefined when it has to be read as stored. */
+/** A load or RPE from the JSON (see exactJson); undefined when its page has to be read as stored. */
 function exactNumber(json: unknown): number | null | undefined {
   if (typeof json === 'number') return json / SCALE;
   if (json === null) return null;
@@ -73,9 +74,14 @@ function exactNumber(json: unknown): number | null | undefined {
   return undefined;
 }
 
-/** Units and load kinds cross as their index in these lists (numbers parse faster than strings). */
+/** Units and load kinds cross as their index in these lists (JSON.parse makes numbers faster than strings). */
 const UNITS = ['kg', 'lb'] as const;
 const LOAD_KINDS = ['external', 'bodyweight'] as const;
+
+/** A text column as JSON: its index in `words`, or the text itself when it is none of them. */
+function codedJson(column: string, words: readonly string[]): string {
+  return `CASE ${column} ${words.map((word, code) => `WHEN '${word}' THEN ${code}`).join(' ')} ELSE ${column} END`;
+}
 
 /**
  * The export's query for the sets the filter selects dated from @from (inclusive) to @to (exclusive;
@@ -102,9 +108,8 @@ export function exportSql(filter: ExportFilter, bounded: boolean): string {
  * than count, min and max (the export tests check the order).
  */
 export function exportJsonSql(filter: ExportFilter, bounded: boolean): string {
-  const coded = (column: string, words: readonly string[]): string => `CASE ${column} ${words.map((word, code) => `WHEN '${word}' THEN ${code}`).join(' ')} ELSE ${column} END`;
   return `SELECT '[' || group_concat(row, ',') || ']' FROM (
-SELECT json_array(s.uid, s.date, s.exercise_id, s.session, s.set_number, s.reps, s.seconds, ${exactJson('s.load_value')}, ${coded('s.load_unit', UNITS)}, ${coded('s.load_kind', LOAD_KINDS)}, ${exactJson('s.rpe')}, s.pain, s.note, s.source) AS row
+SELECT json_array(s.uid, s.date, s.exercise_id, s.session, s.set_number, s.reps, s.seconds, ${exactJson('s.load_value')}, ${codedJson('s.load_unit', UNITS)}, ${codedJson('s.load_kind', LOAD_KINDS)}, ${exactJson('s.rpe')}, s.pain, s.note, s.source) AS row
   FROM sets s CROSS JOIN exercises e ON e.id = s.exercise_id
  WHERE ${pageConditions(filter, bounded)}
  ORDER BY s.date, e.name, s.session, s.set_number, s.uid)`;
@@ -167,6 +172,7 @@ interface ExportStatements {
   exerciseNames: BetterSqlite3.Statement;
 }
 
+/** Reads the pages of one export (see ExportRepository.pages). */
 class PageReader {
   private exerciseNames = new Map<number, string>();
 
