@@ -1,7 +1,8 @@
 // The first code rehab runs (bin/rehab.js requires it): it loads the bundles in dist/ with the V8
 // code cache the build made for each, so Node does not parse and compile their JavaScript on
 // every start; `rehab --help` is about 6 ms faster with it (`npm run bench`). Node 22 has
-// module.enableCompileCache() for this; Node 20 does not. scripts/build.js writes the caches.
+// module.enableCompileCache() for this; Node 20 does not. scripts/build.js stamps the bundles and
+// scripts/warm-code-cache.js, which compiles them exactly as here, writes the caches.
 //
 // A bundle ends with a `//# codeCache=<hash of the bundle>` line and its cache is
 // dist/code-cache/<hash>.v8, so a cache is only ever used with the bundle it was made from. A
