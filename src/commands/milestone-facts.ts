@@ -36,11 +36,14 @@ export function loadMilestones(log: RehabLog, exercises: readonly Exercise[], da
   const heaviest = repository.heaviest(ids, date);
   const best = repository.bestE1rm(ids, date);
   // The first session with an estimate only where the marks need it and a set with one exists, so the walk to it stops.
-  const wanted = exercises.filter((exercise, index) => {
-    const bestE1rm = best[index] ?? null;
-    return bestE1rm !== null && bestE1rm.kg > 0 && wantsE1rmBaseline({ settings: exercise.settings, first: firsts[index] ?? null });
-  });
-  const firstsWithE1rm = new Map(zip(wanted.map((exercise) => exercise.id), repository.firstE1rmSessions(wanted.map((exercise) => exercise.id), date)));
+  const wanted = exercises
+    .filter((exercise, index) => {
+      const bestE1rm = best[index] ?? null;
+      return bestE1rm !== null && bestE1rm.kg > 0 && wantsE1rmBaseline({ settings: exercise.settings, first: firsts[index] ?? null });
+    })
+    .map((exercise) => exercise.id);
+  const withE1rm = repository.firstE1rmSessions(wanted, date);
+  const firstsWithE1rm = new Map(wanted.map((id, index) => [id, withE1rm[index] ?? null]));
   const known = exercises.map((exercise, index) => ({
     exercise,
     name: exercise.name,
@@ -78,8 +81,4 @@ export function loadMilestones(log: RehabLog, exercises: readonly Exercise[], da
     bodyweight,
     acknowledged,
   });
-}
-
-function zip<A, B>(as: readonly A[], bs: readonly B[]): Array<[A, B]> {
-  return as.map((a, index) => [a, bs[index] as B]);
 }

@@ -2,7 +2,7 @@ import type BetterSqlite3 from 'better-sqlite3';
 import { exerciseKey, type BestValue } from '../domain/milestones.js';
 import type { Session } from '../domain/types.js';
 import { loadFromColumns, type LoadColumns } from './load-columns.js';
-import { SESSION_SET_COLUMNS, sessionsFromRows, type SessionSetRow } from './session-rows.js';
+import { SESSION_SET_COLUMNS, rowsByPlace, sessionsFromRows, type PlacedSessionSetRow, type SessionSetRow } from './session-rows.js';
 import { statement } from './statements.js';
 
 // The external load of a set in kg and its Epley e1RM, word for word as in the expression indexes
@@ -157,11 +157,8 @@ export class MilestoneRepository {
   private sessionAtEachPoint(sql: string, points: ReadonlyArray<{ exerciseId: number; until: string }>): Array<Session | null> {
     if (points.length === 0) return [];
     const json = JSON.stringify(points.map((point) => [point.exerciseId, point.until]));
-    // Each row is a SessionSetRow with the point's number after it.
-    const rows = statement(this.db, sql).raw().all({ points: json }) as Array<SessionSetRow & { 9: number }>;
-    const rowsByPoint = points.map((): SessionSetRow[] => []);
-    for (const row of rows) rowsByPoint[row[9]]?.push(row);
-    return rowsByPoint.map(firstOf);
+    const rows = statement(this.db, sql).raw().all({ points: json }) as PlacedSessionSetRow[];
+    return rowsByPlace(rows, points.length).map(firstOf);
   }
 
   /** The heaviest external load of each exercise on or before `until`, and the first day it was lifted. */

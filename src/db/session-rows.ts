@@ -36,3 +36,13 @@ export function sessionsFromRows(rows: readonly SessionSetRow[]): Session[] {
   }
   return sessions;
 }
+
+/** A SessionSetRow followed by the place, in the list asked about, of the exercise or point it answers. */
+export type PlacedSessionSetRow = SessionSetRow & { 9: number };
+
+/** Rows of a query about many exercises or points, split by the place each answers: one list per place, in order. */
+export function rowsByPlace(rows: readonly PlacedSessionSetRow[], places: number): SessionSetRow[][] {
+  const byPlace = Array.from({ length: places }, (): SessionSetRow[] => []);
+  for (const row of rows) byPlace[row[9]]?.push(row);
+  return byPlace;
+}

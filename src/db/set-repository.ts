@@ -2,7 +2,7 @@ import type BetterSqlite3 from 'better-sqlite3';
 import type { LoggedSet, Session, SetValues, Unit } from '../domain/types.js';
 import { InternalError } from '../errors.js';
 import { loadFromColumns } from './load-columns.js';
-import { SESSION_SET_COLUMNS, sessionsFromRows, type SessionSetRow } from './session-rows.js';
+import { SESSION_SET_COLUMNS, rowsByPlace, sessionsFromRows, type PlacedSessionSetRow } from './session-rows.js';
 import { statement } from './statements.js';
 
 /** One set to record; the load exactly as entered. */
@@ -140,13 +140,10 @@ export class SetRepository {
    * sets in order; in the order of `exerciseIds`. The query behind every `rehab next`.
    */
   recentSessions(exerciseIds: readonly number[], until: string, limit: number): Session[][] {
-    const rowsOf = exerciseIds.map((): SessionSetRow[] => []);
     if (exerciseIds.length === 0) return [];
-    // Each row is a SessionSetRow with the exercise's place in @exerciseIds after it.
-    const rows = statement(this.db, RECENT_SESSIONS_SQL).raw().all({ exerciseIds: JSON.stringify(exerciseIds), until, limit }) as Array<SessionSetRow & { 9: number }>;
-    for (const row of rows) rowsOf[row[9]]?.push(row);
+    const rows = statement(this.db, RECENT_SESSIONS_SQL).raw().all({ exerciseIds: JSON.stringify(exerciseIds), until, limit }) as PlacedSessionSetRow[];
     // Whole days were read: the first may hold a session before the last `limit`.
-    return rowsOf.map((exerciseRows) => sessionsFromRows(exerciseRows).slice(-limit));
+    return rowsByPlace(rows, exerciseIds.length).map((exerciseRows) => sessionsFromRows(exerciseRows).slice(-limit));
   }
 
   /**
