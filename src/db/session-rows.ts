@@ -25,14 +25,18 @@ export function sessionsFromRows(rows: readonly SessionSetRow[]): Session[] {
   let sets: SessionSet[] = [];
   let date: string | undefined;
   let session: number | undefined;
-  for (const [rowDate, rowSession, reps, seconds, loadKind, loadValue, loadUnit, rpe, pain] of rows) {
-    if (rowDate !== date || rowSession !== session) {
+  // Indexed reads, not `for (const [date, …] of rows)`: array destructuring runs the iterator
+  // protocol per cell, and on ~2,000 rows V8 then optimises this loop on a background thread that
+  // `rehab next` must wait for before it can exit (about 18 ms, seen with --trace-opt).
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i] as SessionSetRow;
+    if (row[0] !== date || row[1] !== session) {
       sets = [];
-      sessions.push({ date: rowDate, sets });
-      date = rowDate;
-      session = rowSession;
+      date = row[0];
+      session = row[1];
+      sessions.push({ date, sets });
     }
-    sets.push({ reps, seconds, load: loadFrom(loadKind, loadValue, loadUnit), rpe, pain });
+    sets.push({ reps: row[2], seconds: row[3], load: loadFrom(row[4], row[5], row[6]), rpe: row[7], pain: row[8] });
   }
   return sessions;
 }
