@@ -9,7 +9,7 @@ import { createStyle, wantsColour } from '../io/style.js';
 import { STDERR, STDOUT, writeAll } from '../io/write-all.js';
 import type { Unit } from '../domain/types.js';
 import { resolveDbPath } from './db-path.js';
-import { chartColumns, terminalColumns } from './terminal-size.js';
+import { chartColumns, stdoutTerminal, terminalColumns } from './terminal-size.js';
 import { registerBodyweight } from './bodyweight.js';
 import { registerCompletion } from './completion.js';
 import { registerDb } from './db.js';
@@ -77,18 +77,19 @@ export function buildProgram({ now, deliver }: ProgramEnvironment, args?: readon
 
   const contextFrom = (command: Command): RunContext => {
     const globals = command.optsWithGlobals<GlobalOptions>();
+    const stdout = stdoutTerminal();
     return {
       dbPath: resolveDbPath(globals.db, process.env),
       displayUnits: globals.units,
       today,
       now: now.toISOString(),
-      style: createStyle(wantsColour(globals, process.env, Boolean(process.stdout.isTTY))),
+      style: createStyle(wantsColour(globals, process.env, Boolean(stdout.isTTY))),
       // Asked only by a handler about to prompt: process.stdin sets up a stream, a few ms.
       get stdinIsTTY() {
         return Boolean(process.stdin.isTTY);
       },
-      terminalColumns: terminalColumns(process.stdout),
-      chartColumns: chartColumns(process.stdout, process.env),
+      terminalColumns: terminalColumns(stdout),
+      chartColumns: chartColumns(stdout, process.env),
     };
   };
 
@@ -103,7 +104,15 @@ export function buildProgram({ now, deliver }: ProgramEnvironment, args?: readon
     .showSuggestionAfterError()
     .exitOverride()
     // main() prints every error in one format; commander only throws. Help is written as main writes.
-    .configureOutput({ outputError: () => {}, writeOut: (text) => writeAll(STDOUT, text), writeErr: (text) => writeAll(STDERR, text) })
+    .configureOutput({
+      outputError: () => {},
+      writeOut: (text) => writeAll(STDOUT, text),
+      writeErr: (text) => writeAll(STDERR, text),
+      // Commander would ask process.stdout itself, which costs a stream (see stdoutTerminal).
+      // Commander wraps at 80 off a terminal. The help is plain text: no colour to keep.
+      getOutHelpWidth: () => terminalColumns(stdoutTerminal()) ?? 80,
+      getOutHasColors: () => false,
+    })
     .addHelpText(
       'after',
       `

@@ -77,10 +77,10 @@ describe("the modules of Node's own a run loads", () => {
 
   afterAll(() => sandbox.cleanup());
 
-  /** The built-in modules (`child_process`, `net`, …) `rehab args` loads, stdout to a file as in a script. */
-  function modulesLoadedBy(args: string[]): string[] {
+  /** The built-in modules (`child_process`, `net`, …) `rehab args` loads, stdout to a file as in a script (or a pipe, or /dev/null). */
+  function modulesLoadedBy(args: string[], stdoutTo: 'file' | 'pipe' | '/dev/null' = 'file'): string[] {
     const modulesFile = path.join(sandbox.dir, 'modules.json');
-    const stdout = openSync(path.join(sandbox.dir, 'stdout.txt'), 'w');
+    const stdout = stdoutTo === 'pipe' ? 'pipe' : openSync(stdoutTo === 'file' ? path.join(sandbox.dir, 'stdout.txt') : '/dev/null', 'w');
     try {
       const result = spawnSync(process.execPath, ['--require', recorder, BIN, ...args], {
         env: { PATH: process.env.PATH, HOME: sandbox.dir, REHAB_DB: sandbox.db, MODULES_FILE: modulesFile },
@@ -88,8 +88,9 @@ describe("the modules of Node's own a run loads", () => {
         encoding: 'utf8',
       });
       expect(result.status, result.stderr).toBe(0);
+      if (stdoutTo === 'pipe') expect(result.stdout).not.toBe('');
     } finally {
-      closeSync(stdout);
+      if (typeof stdout === 'number') closeSync(stdout);
     }
     const loaded = JSON.parse(readFileSync(modulesFile, 'utf8')) as string[];
     return loaded.filter((entry) => entry.startsWith('NativeModule ')).map((entry) => entry.slice('NativeModule '.length));
@@ -104,4 +105,14 @@ describe("the modules of Node's own a run loads", () => {
     expect(loaded).toContain('vm'); // the recorder works: dist/start.js loads vm
     expect(loaded.filter((name) => ['child_process', 'net', 'tty', 'crypto', 'dgram'].includes(name))).toStrictEqual([]);
   });
+
+  it.each([['file'], ['pipe'], ['/dev/null']] as const)(
+    'rehab next and --help with stdout to a %s make no stdout stream (Node builds one on first use: a few ms)',
+    (stdoutTo) => {
+      for (const args of [['next'], ['--help']]) {
+        const streams = modulesLoadedBy(args, stdoutTo).filter((name) => name === 'stream' || name.startsWith('internal/streams/') || name === 'net');
+        expect(streams, `rehab ${args.join(' ')}`).toStrictEqual([]);
+      }
+    },
+  );
 });
