@@ -22,13 +22,15 @@ export async function nextCommand(
 ): Promise<CommandOutput> {
   return withLog(context, (log) => {
     const date = options.date ?? context.today;
-    const exercises = names.length > 0 ? names.map((name) => findExercise(log, name)) : log.exercises.list({ includeArchived: false });
-    const prescriptions = prescribeEach(log, exercises, date);
-    const report: NextReport = {
-      date,
-      items: exercises.map((exercise, index) => ({ exercise, prescription: prescriptions[index] as Prescription })),
-      milestones: milestonesForNext(loadMilestones(log, exercises, date)),
-    };
+    const report = log.snapshot((): NextReport => {
+      const exercises = names.length > 0 ? names.map((name) => findExercise(log, name)) : log.exercises.list({ includeArchived: false });
+      const prescriptions = prescribeEach(log, exercises, date);
+      return {
+        date,
+        items: exercises.map((exercise, index) => ({ exercise, prescription: prescriptions[index] as Prescription })),
+        milestones: milestonesForNext(loadMilestones(log, exercises, date)),
+      };
+    });
     const stdout = options.format === 'json' ? renderNextAsJson(report, context.displayUnits) : renderNextAsText(report, context);
     return { stdout, stderr: log.notices.join('\n') };
   });

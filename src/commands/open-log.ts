@@ -20,6 +20,11 @@ export interface RehabLog {
   notices: string[];
   /** Runs `work` in one immediate transaction: all of it is written, or none. */
   transaction<T>(work: () => T): T;
+  /**
+   * Runs `work`, which only reads, in one read transaction: every read sees the log at the same
+   * moment, even while another rehab writes, and the file is locked once rather than per query.
+   */
+  snapshot<T>(work: () => T): T;
   /** A repository class from src/db on this log's connection (one a command needs alone, like undo's). */
   repository<T>(Repository: new (db: BetterSqlite3.Database) => T): T;
   close(): void;
@@ -70,6 +75,7 @@ function logOn(opened: OpenedDatabase, context: RunContext, options: OpenLogOpti
     units,
     notices,
     transaction: (work) => opened.db.transaction(work).immediate(),
+    snapshot: (work) => opened.db.transaction(work).deferred(),
     repository: (Repository) => new Repository(opened.db),
     close: () => opened.db.close(),
   };
