@@ -59,6 +59,8 @@ export function loadMilestones(log: RehabLog, exercises: readonly Exercise[], da
     first === null ? [] : dueReviews.filter((review) => review.date >= first.date).map((review) => ({ exerciseId: exercise.id, review: review.id, until: review.date })),
   );
   const sessionsAtPoints = repository.lastSessions(points);
+  const atReviewsOf = new Map(exercises.map((exercise) => [exercise.id, new Map<string, Session | null>()]));
+  points.forEach((point, index) => atReviewsOf.get(point.exerciseId)?.set(point.review, sessionsAtPoints[index] ?? null));
 
   const facts = known.map(({ exercise, ...figures }): ExerciseFacts => {
     const reachedOn = new Map<string, string>();
@@ -66,11 +68,7 @@ export function loadMilestones(log: RehabLog, exercises: readonly Exercise[], da
       const day = repository.firstReaching(exercise.id, mark.metric, mark.targetKg, date);
       if (day !== null) reachedOn.set(mark.id, day);
     }
-    const atReviews = new Map<string, Session | null>();
-    points.forEach((point, index) => {
-      if (point.exerciseId === exercise.id) atReviews.set(point.review, sessionsAtPoints[index] ?? null);
-    });
-    return { ...figures, reachedOn, atReviews };
+    return { ...figures, reachedOn, atReviews: atReviewsOf.get(exercise.id) ?? new Map() };
   });
 
   return deriveMilestones({

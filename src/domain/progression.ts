@@ -184,13 +184,14 @@ export function workingSets(session: Session, measure: Measure): WorkingSets {
 }
 
 function findWorkingSets(session: Session, measure: Measure): WorkingSets {
-  const heaviest = session.sets.reduce<SessionSet | null>(
-    (best, set) => (best === null || comparableKg(set.load) > comparableKg(best.load) + SAME_LOAD_KG ? set : best),
-    null,
-  );
-  if (heaviest === null) throw new InternalError(`The session on ${session.date} has no sets.`);
-  const working = session.sets.filter((set) => sameLoad(set.load, heaviest.load));
-  return { load: heaviest.load, values: working.map((set) => valueOf(set, measure)) };
+  // Each load is converted once: the replay asks this of every session it reads.
+  const weighed = session.sets.map((set) => ({ set, kg: comparableKg(set.load) }));
+  let heaviest: (typeof weighed)[number] | undefined;
+  for (const entry of weighed) if (heaviest === undefined || entry.kg > heaviest.kg + SAME_LOAD_KG) heaviest = entry;
+  if (heaviest === undefined) throw new InternalError(`The session on ${session.date} has no sets.`);
+  const top = heaviest.kg;
+  const working = weighed.filter((entry) => Math.abs(entry.kg - top) <= SAME_LOAD_KG);
+  return { load: heaviest.set.load, values: working.map((entry) => valueOf(entry.set, measure)) };
 }
 
 function historyOf(input: PrescribeInput): History | null {
@@ -205,7 +206,7 @@ function historyOf(input: PrescribeInput): History | null {
     settings,
     sessions,
     last,
-    checkins: input.checkins.filter((c) => c.date <= input.today).sort((a, b) => a.date.localeCompare(b.date)),
+    checkins: input.checkins.filter((c) => c.date <= input.today).sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0)),
     today: input.today,
     working,
     unit,
@@ -269,8 +270,8 @@ function painRule(h: History): Decision | null {
 }
 
 function sessionPainRule(h: History): Decision | null {
-  const [worst] = worstPain(h.last);
-  if (worst === undefined || worst <= PAIN_ALLOWED) return null;
+  const worst = worstPain(h.last);
+  if (worst === null || worst <= PAIN_ALLOWED) return null;
   return regressDecision(h, `Pain reached ${worst}/10 during the last session (above ${PAIN_ALLOWED}/10)`);
 }
 
@@ -323,14 +324,19 @@ function painReadings(h: History, offset: number): number[] {
     const ago = today - dayNumber(date);
     return ago >= offset && ago <= offset + 6;
   };
-  const checkins = h.checkins.filter((c) => inWeek(c.date)).map((c) => c.pain);
-  const sessions = h.sessions.filter((s) => inWeek(s.date)).flatMap(worstPain);
-  return [...checkins, ...sessions];
+  const readings = h.checkins.filter((c) => inWeek(c.date)).map((c) => c.pain);
+  for (const session of h.sessions) {
+    const worst = inWeek(session.date) ? worstPain(session) : null;
+    if (worst !== null) readings.push(worst);
+  }
+  return readings;
 }
 
-function worstPain(session: Session): number[] {
-  const pains = session.sets.flatMap((set) => (set.pain === null ? [] : [set.pain]));
-  return pains.length === 0 ? [] : [Math.max(...pains)];
+/** The highest pain logged in the session, or null when no set has one. */
+function worstPain(session: Session): number | null {
+  let worst: number | null = null;
+  for (const set of session.sets) if (set.pain !== null && (worst === null || set.pain > worst)) worst = set.pain;
+  return worst;
 }
 
 /** The check-in the day after the last session, or the first one within 2 days of it. */
