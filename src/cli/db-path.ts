@@ -1,5 +1,5 @@
 import envPaths from 'env-paths';
-import path from 'node:path';
+import { join, resolve } from 'node:path';
 
 /**
  * Where the log lives: `--db`, else `$REHAB_DB`, else the platform data folder
@@ -8,6 +8,6 @@ import path from 'node:path';
  */
 export function resolveDbPath(flag: string | undefined, env: NodeJS.ProcessEnv): string {
   const chosen = flag ?? (env.REHAB_DB || undefined);
-  if (chosen) return path.resolve(chosen);
-  return path.join(envPaths('rehab', { suffix: '' }).data, 'rehab.db');
+  if (chosen) return resolve(chosen);
+  return join(envPaths('rehab', { suffix: '' }).data, 'rehab.db');
 }
