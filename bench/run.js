@@ -1,6 +1,6 @@
 // `npm run bench`: rehab's speed and memory as ratios against a reference measured in the same
 // run (Node's own start-up, the sqlite3 CLI), never as absolute times: machines are shared and
-// noisy, ratios much less so. Each pair runs alternately; medians of RUNS runs after a warm-up.
+// noisy, ratios much less so. Each pair runs alternately; medians of many runs after a warm-up.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -11,6 +11,12 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const BIN = path.join(ROOT, 'bin', 'rehab.js');
 const OUT = path.join(ROOT, 'bench', 'out');
 const RUNS = Number(process.env.BENCH_RUNS ?? 10);
+/**
+ * Start-up measures take a fifth of a second a run and are the noisiest (Node's own start varied
+ * from 100 to 135 ms within one bench on this machine), so they take more runs: a median of 10
+ * moved their ratios by up to 0.2 between two benches.
+ */
+const STARTUP_RUNS = Number(process.env.BENCH_STARTUP_RUNS ?? Math.max(RUNS, 40));
 const SIZES = { '1k': 1_000, '100k': 100_000, '400k': 400_000, '1M': 1_000_000 };
 
 mkdirSync(OUT, { recursive: true });
@@ -38,13 +44,13 @@ function median(values) {
   return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 }
 
-/** Runs `subject` and `reference` alternately, RUNS times each after one warm-up of each. */
-function compare(name, subject, reference, target) {
+/** Runs `subject` and `reference` alternately, `runs` times each after one warm-up of each. */
+function compare(name, subject, reference, target, runs = RUNS) {
   subject();
   reference();
   const a = [];
   const b = [];
-  for (let i = 0; i < RUNS; i++) {
+  for (let i = 0; i < runs; i++) {
     a.push(subject());
     b.push(reference());
   }
@@ -79,17 +85,24 @@ const EXPORT_SQL =
   "SELECT s.uid, s.date, e.name, s.session, s.set_number, s.reps, s.seconds, s.load_value, s.load_unit, s.load_kind, s.rpe, s.pain, s.note, s.source FROM sets s JOIN exercises e ON e.id = s.exercise_id ORDER BY s.date, e.name, s.session, s.set_number";
 
 const rows = [];
-console.log(`rehab benchmark: medians of ${RUNS} runs after a warm-up, alternating with the reference\n`);
+console.log(`rehab benchmark: medians of ${STARTUP_RUNS} runs (start-up) or ${RUNS} (bulk work) after a warm-up, alternating with the reference\n`);
+// Node reads this certificate bundle at every start, the floor's included: tens of milliseconds
+// on some machines, which makes every start-up ratio smaller. Said, so ratios are compared alike.
+const extraCaCerts = Boolean(process.env.NODE_EXTRA_CA_CERTS);
+if (extraCaCerts) {
+  console.log('NODE_EXTRA_CA_CERTS is set: every Node start here, `node -e 0` too, first reads those certificates.');
+  console.log('Start-up ratios are lower than without it; `env -u NODE_EXTRA_CA_CERTS npm run bench` measures without.\n');
+}
 console.log(`${'measure'.padEnd(52)} ${'rehab'.padStart(11)} ${'reference'.padStart(11)} ${'ratio'.padStart(7)} ${'target'.padStart(8)}`);
 
 const db1k = database('1k');
 const db400k = database('400k');
 const db1M = database('1M');
 
-rows.push(compare('rehab --help vs node -e 0', () => timeOnce(process.execPath, [BIN, '--help']), nodeFloor, 1.25));
-rows.push(compare('rehab next (400k sets) vs node -e 0', rehab(db400k, 'next'), nodeFloor, 1.35));
-rows.push(compare('rehab log squat 25kg (400k sets) vs node -e 0', rehab(db400k, 'log', 'squat', '25kg'), nodeFloor, 1.4));
-rows.push(compare('rehab next at 1M sets vs at 1k sets', rehab(db1M, 'next'), rehab(db1k, 'next'), 1.1));
+rows.push(compare('rehab --help vs node -e 0', () => timeOnce(process.execPath, [BIN, '--help']), nodeFloor, 1.25, STARTUP_RUNS));
+rows.push(compare('rehab next (400k sets) vs node -e 0', rehab(db400k, 'next'), nodeFloor, 1.35, STARTUP_RUNS));
+rows.push(compare('rehab log squat 25kg (400k sets) vs node -e 0', rehab(db400k, 'log', 'squat', '25kg'), nodeFloor, 1.4, STARTUP_RUNS));
+rows.push(compare('rehab next at 1M sets vs at 1k sets', rehab(db1M, 'next'), rehab(db1k, 'next'), 1.1, STARTUP_RUNS));
 
 if (haveSqlite3()) {
   rows.push(
@@ -144,5 +157,5 @@ if (haveGnuTime()) {
 }
 
 const file = path.join(OUT, 'results.json');
-writeFileSync(file, `${JSON.stringify({ date: new Date().toISOString(), node: process.version, runs: RUNS, rows }, null, 2)}\n`);
+writeFileSync(file, `${JSON.stringify({ date: new Date().toISOString(), node: process.version, runs: RUNS, startupRuns: STARTUP_RUNS, extraCaCerts, rows }, null, 2)}\n`);
 console.log(`\nsaved ${path.relative(ROOT, file)}`);
