@@ -206,6 +206,7 @@ function historyOf(input: PrescribeInput): History | null {
     settings,
     sessions,
     last,
+    // ISO dates sort as strings; localeCompare would start ICU's collator, ~13 ms of `rehab next`.
     checkins: input.checkins.filter((c) => c.date <= input.today).sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0)),
     today: input.today,
     working,
