@@ -2,7 +2,7 @@ import type BetterSqlite3 from 'better-sqlite3';
 import { exerciseKey, type BestValue } from '../domain/milestones.js';
 import type { Session } from '../domain/types.js';
 import { loadFromColumns, type LoadColumns } from './load-columns.js';
-import { SESSION_SET_COLUMNS, rowsByPlace, sessionsFromRows, type PlacedSessionSetRow, type SessionSetRow } from './session-rows.js';
+import { SESSION_SET_COLUMNS, sessionsByPlace, type PlacedSessionSetRow } from './session-rows.js';
 import { statement } from './statements.js';
 
 // The external load of a set in kg and its Epley e1RM, word for word as in the expression indexes
@@ -158,7 +158,7 @@ export class MilestoneRepository {
     if (points.length === 0) return [];
     const json = JSON.stringify(points.map((point) => [point.exerciseId, point.until]));
     const rows = statement(this.db, sql).raw().all({ points: json }) as PlacedSessionSetRow[];
-    return rowsByPlace(rows, points.length).map(firstOf);
+    return sessionsByPlace(rows, points.length).map((sessions) => sessions[0] ?? null);
   }
 
   /** The heaviest external load of each exercise on or before `until`, and the first day it was lifted. */
@@ -224,11 +224,6 @@ export class MilestoneRepository {
       if (id.endsWith(from)) update.run(id.slice(0, -from.length) + to, id);
     }
   }
-}
-
-/** The one session these rows hold, or null for none. */
-function firstOf(rows: SessionSetRow[]): Session | null {
-  return sessionsFromRows(rows)[0] ?? null;
 }
 
 function toBest(row: BestRow): BestValue {

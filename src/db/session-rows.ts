@@ -19,34 +19,32 @@ export type SessionSetRow = [
   pain: number | null,
 ];
 
-/** Rows in order of date, session and set number, as one Session per date and session number. */
-export function sessionsFromRows(rows: readonly SessionSetRow[]): Session[] {
-  const sessions: Session[] = [];
+/** A SessionSetRow followed by the place, in the list asked about, of the exercise or point it answers. */
+export type PlacedSessionSetRow = SessionSetRow & { 9: number };
+
+/**
+ * The rows of a query about many exercises or points, in order of place, date, session and set
+ * number, as the sessions of each place: one list per place, a Session per date and session number.
+ */
+export function sessionsByPlace(rows: readonly PlacedSessionSetRow[], places: number): Session[][] {
+  const byPlace = Array.from({ length: places }, (): Session[] => []);
   let sets: SessionSet[] = [];
+  let place: number | undefined;
   let date: string | undefined;
   let session: number | undefined;
   // Indexed reads, not `for (const [date, …] of rows)`: array destructuring runs the iterator
   // protocol per cell, and on ~2,000 rows V8 then optimises this loop on a background thread that
   // `rehab next` must wait for before it can exit (about 18 ms, seen with --trace-opt).
   for (let i = 0; i < rows.length; i++) {
-    const row = rows[i] as SessionSetRow;
-    if (row[0] !== date || row[1] !== session) {
-      sets = [];
+    const row = rows[i] as PlacedSessionSetRow;
+    if (row[9] !== place || row[0] !== date || row[1] !== session) {
+      place = row[9];
       date = row[0];
       session = row[1];
-      sessions.push({ date, sets });
+      sets = [];
+      byPlace[place]?.push({ date, sets });
     }
     sets.push({ reps: row[2], seconds: row[3], load: loadFrom(row[4], row[5], row[6]), rpe: row[7], pain: row[8] });
   }
-  return sessions;
-}
-
-/** A SessionSetRow followed by the place, in the list asked about, of the exercise or point it answers. */
-export type PlacedSessionSetRow = SessionSetRow & { 9: number };
-
-/** Rows of a query about many exercises or points, split by the place each answers: one list per place, in order. */
-export function rowsByPlace(rows: readonly PlacedSessionSetRow[], places: number): SessionSetRow[][] {
-  const byPlace = Array.from({ length: places }, (): SessionSetRow[] => []);
-  for (const row of rows) byPlace[row[9]]?.push(row);
   return byPlace;
 }

@@ -2,7 +2,7 @@ import type BetterSqlite3 from 'better-sqlite3';
 import type { LoggedSet, Session, SetValues, Unit } from '../domain/types.js';
 import { InternalError } from '../errors.js';
 import { loadFromColumns } from './load-columns.js';
-import { SESSION_SET_COLUMNS, rowsByPlace, sessionsFromRows, type PlacedSessionSetRow } from './session-rows.js';
+import { SESSION_SET_COLUMNS, sessionsByPlace, type PlacedSessionSetRow } from './session-rows.js';
 import { statement } from './statements.js';
 
 /** One set to record; the load exactly as entered. */
@@ -143,7 +143,7 @@ export class SetRepository {
     if (exerciseIds.length === 0) return [];
     const rows = statement(this.db, RECENT_SESSIONS_SQL).raw().all({ exerciseIds: JSON.stringify(exerciseIds), until, limit }) as PlacedSessionSetRow[];
     // Whole days were read: the first may hold a session before the last `limit`.
-    return rowsByPlace(rows, exerciseIds.length).map((exerciseRows) => sessionsFromRows(exerciseRows).slice(-limit));
+    return sessionsByPlace(rows, exerciseIds.length).map((sessions) => sessions.slice(-limit));
   }
 
   /**
