@@ -190,7 +190,7 @@ function findWorkingSets(session: Session, measure: Measure): WorkingSets {
   for (const entry of weighed) if (heaviest === undefined || entry.kg > heaviest.kg + SAME_LOAD_KG) heaviest = entry;
   if (heaviest === undefined) throw new InternalError(`The session on ${session.date} has no sets.`);
   const top = heaviest.kg;
-  const working = weighed.filter((entry) => Math.abs(entry.kg - top) <= SAME_LOAD_KG);
+  const working = weighed.filter((entry) => sameKg(entry.kg, top));
   return { load: heaviest.set.load, values: working.map((entry) => valueOf(entry.set, measure)) };
 }
 
@@ -577,7 +577,11 @@ function valueOf(set: SessionSet, measure: Measure): number {
 }
 
 function sameLoad(a: Load, b: Load): boolean {
-  return Math.abs(comparableKg(a) - comparableKg(b)) <= SAME_LOAD_KG;
+  return sameKg(comparableKg(a), comparableKg(b));
+}
+
+function sameKg(a: number, b: number): boolean {
+  return Math.abs(a - b) <= SAME_LOAD_KG;
 }
 
 function atLeast(done: Load, prescribed: Load): boolean {
