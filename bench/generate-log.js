@@ -1,5 +1,6 @@
 // Deterministic, realistic rehab logs for the benchmark: 5 to 50 exercises, 3–4 sessions a
-// week, sets with RPE, pain and notes, going back from a fixed date. The database is created by
+// week, sets with RPE, pain and notes, next-morning pain check-ins after most sessions, going back
+// from a fixed date. The database is created by
 // rehab itself (so it has every migration and the starter programme); the sets go in with SQL.
 import { spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
@@ -47,6 +48,7 @@ export function generateLog(file, { sets, exercises = 20, lastDay = '2026-11-20'
   const timed = new Set(db.prepare("SELECT id FROM exercises WHERE json_extract(settings, '$.measure') = 'seconds'").pluck().all());
 
   const insertBatch = db.prepare("INSERT INTO batches (kind, summary, created_at) VALUES ('log', ?, ?)");
+  const insertCheckin = db.prepare('INSERT INTO pain_checkins (date, pain, note, created_at) VALUES (?, ?, NULL, ?)');
   const insertSet = db.prepare(
     `INSERT INTO sets (uid, batch_id, exercise_id, date, session, set_number, reps, seconds, load_kind, load_value, load_unit, rpe, pain, note, source, created_at)
      VALUES (?, ?, ?, ?, 1, ?, ?, ?, ?, ?, 'kg', ?, ?, ?, 'typed', ?)`,
@@ -63,6 +65,12 @@ export function generateLog(file, { sets, exercises = 20, lastDay = '2026-11-20'
     // Walk back from the last day: 3–4 training days a week.
     for (let s = 0; s < sessions && written < sets; s++) {
       const date = isoDay(day);
+      // `rehab pain N` the morning after two sessions in three, mostly low (0–3), now and then 4–6.
+      if (next() < 0.67) {
+        const morning = new Date(day);
+        morning.setUTCDate(morning.getUTCDate() + 1);
+        insertCheckin.run(isoDay(morning), next() < 0.9 ? Math.floor(next() * 4) : 4 + Math.floor(next() * 3), now);
+      }
       day.setUTCDate(day.getUTCDate() - (next() < 0.5 ? 2 : 1) - (next() < 0.15 ? 1 : 0));
       const batch = Number(insertBatch.run(`session on ${date}`, now).lastInsertRowid);
       // 4–6 exercises a session, 3–5 sets each, ~20 sets in all.
