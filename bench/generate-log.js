@@ -1,7 +1,7 @@
 // Deterministic, realistic rehab logs for the benchmark: 5 to 50 exercises, 3–4 sessions a
 // week, sets with RPE, pain and notes, next-morning pain check-ins after most sessions, going back
-// from a fixed date. The database is created by
-// rehab itself (so it has every migration and the starter programme); the sets go in with SQL.
+// from a fixed date. The database is created by rehab itself (so it has every migration and the
+// starter programme); the sets and check-ins go in with SQL.
 import { spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { createRequire } from 'node:module';

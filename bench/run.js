@@ -57,7 +57,7 @@ function compare(name, subject, reference, target, runs = RUNS) {
   const row = { name, subjectMs: median(a), referenceMs: median(b), ratio: median(a) / median(b), target };
   // A comparison with no target (null) is there to explain another one.
   if (target !== null) row.ok = row.ratio <= target;
-  const verdict = target === null ? `${'—'.padStart(8)}` : `${`≤ ${target}×`.padStart(8)} ${row.ok ? 'ok' : 'MISSED'}`;
+  const verdict = target === null ? '—'.padStart(8) : `${`≤ ${target}×`.padStart(8)} ${row.ok ? 'ok' : 'MISSED'}`;
   console.log(`${name.padEnd(58)} ${row.subjectMs.toFixed(1).padStart(8)} ms ${row.referenceMs.toFixed(1).padStart(8)} ms ${row.ratio.toFixed(2).padStart(6)}× ${verdict}`);
   return row;
 }
