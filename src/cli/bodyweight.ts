@@ -8,7 +8,7 @@ export function registerBodyweight(program: Command, wiring: Wiring): void {
     .command('bodyweight')
     .summary('record your body weight (for bodyweight-relative milestones)')
     .description('Record your body weight. It sets the body-weight milestones (a hinge at 1× body weight, …) and the totals of `bw` loads in history.')
-    .argument('<weight...>', 'the weight: 82.5kg, 82.5 kg, 180lb, or a bare number in your units')
+    .argument('[weight...]', 'the weight: 82.5kg, 82.5 kg, 180lb, or a bare number in your units; asked for on a terminal when left out')
     .option('--date <date>', 'when: today, yesterday, -3d, a weekday, or YYYY-MM-DD (not in the future)', dateParser(wiring.today))
     .addHelpText(
       'after',

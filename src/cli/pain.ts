@@ -12,7 +12,7 @@ export function registerPain(program: Command, wiring: Wiring): void {
         'Above 5/10, or higher than before the session, the next session holds its load until the pain settles; ' +
         'weekly pain rising by 2 points or more steps back (pain-monitoring model, Silbernagel 2007).',
     )
-    .argument('<pain>', 'pain from 0 to 10 (3 or 3/10)', painParser)
+    .argument('[pain]', 'pain from 0 to 10 (3 or 3/10); asked for on a terminal when left out', painParser)
     .option('--date <date>', 'when: today, yesterday, -3d, a weekday, or YYYY-MM-DD (not in the future)', dateParser(wiring.today))
     .option('--note <text>', 'a note kept with the check-in')
     .addHelpText(
@@ -23,7 +23,7 @@ Examples:
   $ rehab pain 6 --note "stiff after deadlifts"
   $ rehab pain 3 --date yesterday`,
     )
-    .action(async (pain: number, options: { date?: string; note?: string }, command: Command) => {
+    .action(async (pain: number | undefined, options: { date?: string; note?: string }, command: Command) => {
       const { painCommand } = await import('../commands/pain.js');
       wiring.deliver(await painCommand(pain, options, wiring.contextFrom(command)));
     });

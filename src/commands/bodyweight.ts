@@ -4,8 +4,9 @@ import type { Load, Unit } from '../domain/types.js';
 import { convert, toKg } from '../domain/units.js';
 import { RehabError, usageError } from '../errors.js';
 import { formatDay, showLoad } from '../io/format.js';
+import { terminalPrompter, validateWith, type Prompter } from '../io/prompts.js';
 import type { RunContext } from './context.js';
-import { withLog } from './open-log.js';
+import { sayNoticesBeforeAsking, withLog } from './open-log.js';
 import type { CommandOutput } from './output.js';
 
 export interface BodyweightOptions {
@@ -18,11 +19,29 @@ const BODYWEIGHT_RANGE_KG = { min: 20, max: 400 };
 
 const EXAMPLE = 'Give it in kg or lb, as in `rehab bodyweight 82.5kg` or `rehab bodyweight 180lb`.';
 
-/** `rehab bodyweight <load>`: records a body weight, for body-weight milestones and `bw` totals. */
-export async function bodyweightCommand(words: string[], options: BodyweightOptions, context: RunContext): Promise<CommandOutput> {
-  const text = words.join(' ').trim();
-  if (text === '') throw usageError('Missing the body weight.', EXAMPLE);
-  return withLog(context, (log) => {
+/**
+ * `rehab bodyweight <load>`: records a body weight, for body-weight milestones and `bw` totals.
+ * Without the weight it asks for it on a terminal; elsewhere that is a usage error.
+ */
+export async function bodyweightCommand(
+  words: string[],
+  options: BodyweightOptions,
+  context: RunContext,
+  prompter: Prompter = terminalPrompter(),
+): Promise<CommandOutput> {
+  const typed = words.join(' ').trim();
+  if (typed === '' && !context.stdinIsTTY) {
+    throw usageError('Missing the body weight.', `${EXAMPLE} On a terminal, \`rehab bodyweight\` alone asks for it.`);
+  }
+  return withLog(context, async (log) => {
+    let text = typed;
+    if (text === '') {
+      sayNoticesBeforeAsking(log, prompter);
+      text = await prompter.input({
+        message: `Body weight (82.5kg, 180lb, or a number in ${log.units})`,
+        validate: validateWith((answer) => parseBodyweight(answer, log.units)),
+      });
+    }
     // Everything is checked before anything is written.
     const load = parseBodyweight(text, log.units);
     const date = options.date ?? context.today;

@@ -1,7 +1,10 @@
 import { CheckinRepository } from '../db/checkin-repository.js';
+import { parsePain } from '../domain/log-grammar.js';
+import { usageError } from '../errors.js';
 import { formatDay } from '../io/format.js';
+import { terminalPrompter, validateWith, type Prompter } from '../io/prompts.js';
 import type { RunContext } from './context.js';
-import { withLog } from './open-log.js';
+import { sayNoticesBeforeAsking, withLog } from './open-log.js';
 import type { CommandOutput } from './output.js';
 
 export interface PainOptions {
@@ -13,9 +16,25 @@ export interface PainOptions {
 // Silbernagel 2007 (pain-monitoring model): pain after exercise should settle by the next morning.
 const PAIN_ALLOWED = 5;
 
-/** `rehab pain <0-10>`: records the next-morning pain check-in the rules engine reads (SPEC §4 step 3). */
-export async function painCommand(pain: number, options: PainOptions, context: RunContext): Promise<CommandOutput> {
-  return withLog(context, (log) => {
+/**
+ * `rehab pain <0-10>`: records the next-morning pain check-in the rules engine reads (SPEC §4 step 3).
+ * Without the number it asks for it on a terminal; elsewhere that is a usage error.
+ */
+export async function painCommand(
+  given: number | undefined,
+  options: PainOptions,
+  context: RunContext,
+  prompter: Prompter = terminalPrompter(),
+): Promise<CommandOutput> {
+  if (given === undefined && !context.stdinIsTTY) {
+    throw usageError('Missing the pain, 0 to 10.', 'Write it like `rehab pain 3`. On a terminal, `rehab pain` alone asks for it.');
+  }
+  return withLog(context, async (log) => {
+    let pain = given;
+    if (pain === undefined) {
+      sayNoticesBeforeAsking(log, prompter);
+      pain = parsePain(await prompter.input({ message: 'Pain this morning, 0 (none) to 10 (worst imaginable)', validate: validateWith(parsePain) }));
+    }
     const date = options.date ?? context.today;
     const note = options.note?.trim() || null;
     const { earlierThatDay } = log.repository(CheckinRepository).record({ date, pain, note, now: context.now });

@@ -72,7 +72,7 @@ describe('rehab pain', () => {
     ['not a number', ['pain', 'bad'], 'rehab: Pain "bad" is not a number. Pain is a whole number from 0 (none) to 10 (worst imaginable).\n'],
     ['a fraction', ['pain', '2.5'], 'rehab: Pain "2.5" is not a whole number. Pain is a whole number from 0 (none) to 10 (worst imaginable).\n'],
     ['a future date', ['pain', '2', '--date', '2999-01-01'], 'rehab: Date "2999-01-01" is in the future. rehab logs what you did, so use today or an earlier date.\n'],
-    ['no number', ['pain'], "rehab: missing required argument 'pain'\n"],
+    ['no number (stdin is not a terminal)', ['pain'], 'rehab: Missing the pain, 0 to 10. Write it like `rehab pain 3`. On a terminal, `rehab pain` alone asks for it.\n'],
   ])('refuses %s with a usage error, writing nothing', (_what, args, stderr) => {
     run('next');
     const result = sandbox.run(args);
@@ -113,7 +113,11 @@ describe('rehab bodyweight', () => {
     ['a typo of a digit', ['bodyweight', '8kg'], 'rehab: Body weight "8kg" is outside 20–400 kg. Check the number and the unit.\n'],
     ['too heavy, in lb', ['bodyweight', '1800lb'], 'rehab: Body weight "1800lb" is outside 44–882 lb. Check the number and the unit.\n'],
     ['a future date', ['bodyweight', '80kg', '--date', '2999-01-01'], 'rehab: Date "2999-01-01" is in the future. rehab logs what you did, so use today or an earlier date.\n'],
-    ['nothing', ['bodyweight'], "rehab: missing required argument 'weight'\n"],
+    [
+      'nothing (stdin is not a terminal)',
+      ['bodyweight'],
+      'rehab: Missing the body weight. Give it in kg or lb, as in `rehab bodyweight 82.5kg` or `rehab bodyweight 180lb`. On a terminal, `rehab bodyweight` alone asks for it.\n',
+    ],
   ])('refuses %s with a usage error, writing nothing', (_what, args, stderr) => {
     run('next');
     const result = sandbox.run(args);

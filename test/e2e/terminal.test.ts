@@ -1,5 +1,6 @@
-// The built binary on a real terminal (tmux): the questions of `rehab log`, `rehab init` and
-// `rehab import` answered as a person would, Ctrl-C half-way, and the SQLite file read after.
+// The built binary on a real terminal (tmux): the questions of `rehab log`, `rehab init`,
+// `rehab import`, `rehab pain` and `rehab bodyweight` answered as a person would, Ctrl-C half-way,
+// and the SQLite file read after.
 import path from 'node:path';
 import { existsSync, writeFileSync } from 'node:fs';
 import Database from 'better-sqlite3';
@@ -232,5 +233,31 @@ describe('rehab import on a terminal', SLOW, () => {
       'Glute bridge 60kg ×10',
       'Glute bridge 60kg ×10',
     ]);
+  });
+});
+
+describe('rehab pain and rehab bodyweight without their number, on a terminal', SLOW, () => {
+  it('pain asks for it, and the check-in is recorded', async () => {
+    expect(sandbox.run(['next']).code).toBe(0);
+    const t = open(['pain']);
+    await t.waitFor('Pain this morning, 0 (none) to 10');
+    t.type('4');
+    t.send('Enter');
+    const { code, screen } = await t.waitForExit();
+    expect(code).toBe(0);
+    expect(screen).toMatch(/Checked in pain 4\/10 on \w{3} \d{1,2} \w{3}\./);
+    expect(query<{ pain: number }>('SELECT pain FROM pain_checkins')).toStrictEqual([{ pain: 4 }]);
+  });
+
+  it('bodyweight asks for it, and the weight is recorded as entered', async () => {
+    expect(sandbox.run(['next']).code).toBe(0);
+    const t = open(['bodyweight']);
+    await t.waitFor('Body weight (82.5kg, 180lb, or a number in kg)');
+    t.type('81.5kg');
+    t.send('Enter');
+    const { code, screen } = await t.waitForExit();
+    expect(code).toBe(0);
+    expect(screen).toMatch(/Body weight 81\.5 kg on \w{3} \d{1,2} \w{3}\./);
+    expect(query<{ value: number; unit: string }>('SELECT value, unit FROM bodyweights')).toStrictEqual([{ value: 81.5, unit: 'kg' }]);
   });
 });
