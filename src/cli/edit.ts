@@ -19,7 +19,7 @@ export function registerEdit(program: Command, wiring: Wiring): void {
       'Correct one set, by the id that `rehab log` and `rehab history` print (or its uid), and print it before and after. ' +
         'The next prescription reflects the correction at once.',
     )
-    .argument('<id>', 'the set: its id (812) or its uid')
+    .argument('[id]', 'the set: its id (812) or its uid; on a terminal, picked from the latest sets when left out')
     .option('--load <load>', 'the load: 25kg, 55lb, bw, bw+10kg (a bare number is in your units)')
     .option('--scheme <count>', "this set's reps or seconds: 10, x10, 30s (10@8 sets the RPE too)")
     .option('--rpe <n>', 'effort 1–10, or none to clear it', clearable(rpeParser))
@@ -35,7 +35,7 @@ Examples:
   $ rehab edit 812 --date yesterday     joins yesterday's session of the exercise
   $ rehab edit 812 --note '' --pain none`,
     )
-    .action(async (id: string, options, command: Command) => {
+    .action(async (id: string | undefined, options, command: Command) => {
       const { editCommand } = await import('../commands/edit.js');
       wiring.deliver(await editCommand(id, options, wiring.contextFrom(command)));
     });

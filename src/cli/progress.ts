@@ -14,7 +14,7 @@ export function registerProgress(program: Command, wiring: Wiring): void {
         '(per week when there are more sessions than the chart has columns), with start → now, the best set and the ' +
         'milestones reached on the way.',
     )
-    .argument('<exercise...>', 'exercise name or alias')
+    .argument('[exercise...]', 'exercise name or alias; on a terminal, picked from a list when left out')
     .addOption(
       new Option('--metric <metric>', 'load: the heaviest set; e1rm: estimated 1RM (Epley, sets of ≤10 reps); volume: load × reps')
         .choices(['load', 'e1rm', 'volume'])

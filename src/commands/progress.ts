@@ -4,10 +4,12 @@ import type { Milestone } from '../domain/milestones.js';
 import { pointIndexOf, progressSeries, type ProgressMetric, type ProgressSeries } from '../domain/progress-series.js';
 import type { Exercise, Session, Unit } from '../domain/types.js';
 import { usageError } from '../errors.js';
+import { askExercise } from '../io/pick-questions.js';
+import { terminalPrompter, type Prompter } from '../io/prompts.js';
 import { chartPointsFor, renderProgressAsJson, renderProgressAsText } from '../io/render-progress.js';
 import type { RunContext } from './context.js';
 import { loadMilestones } from './milestone-facts.js';
-import { withLog, type RehabLog } from './open-log.js';
+import { sayNoticesBeforeAsking, withLog, type RehabLog } from './open-log.js';
 import type { CommandOutput, OutputFormat } from './output.js';
 import { findExercise } from './prescribe.js';
 
@@ -33,17 +35,34 @@ export interface ProgressReport {
 /** The earliest day a log can hold, for a range with no lower end. */
 const BEGINNING = '0000-01-01';
 
-/** `rehab progress <exercise>`: a chart of load, e1RM or volume over time, with start → now and the best. */
-export async function progressCommand(words: string[], options: ProgressOptions, context: RunContext): Promise<CommandOutput> {
-  const name = words.join(' ').trim();
-  if (name === '') throw usageError('Missing the exercise.', 'Name it, as in `rehab progress squat`.');
+/**
+ * `rehab progress <exercise>`: a chart of load, e1RM or volume over time, with start → now and the
+ * best. Without the exercise it asks which on a terminal; elsewhere that is a usage error.
+ */
+export async function progressCommand(
+  words: string[],
+  options: ProgressOptions,
+  context: RunContext,
+  prompter: Prompter = terminalPrompter(),
+): Promise<CommandOutput> {
+  const typed = words.join(' ').trim();
+  if (typed === '' && !context.stdinIsTTY) {
+    throw usageError('Missing the exercise.', 'Name it, as in `rehab progress squat`. On a terminal, `rehab progress` alone asks which.');
+  }
   if (options.since !== undefined && options.since > context.today) {
     throw usageError(`--since ${options.since} is after today, so there is nothing to chart.`, 'Give a day in the past, as in --since -12w.');
   }
   // The chart library is loaded only here, and only for text (issue 6: start-up time).
   const plot = options.format === 'text' ? (await import('asciichart')).plot : undefined;
 
-  return withLog(context, (log) => {
+  return withLog(context, async (log) => {
+    let name = typed;
+    if (name === '') {
+      const exercises = log.exercises.list({ includeArchived: false });
+      if (exercises.length === 0) throw usageError('There is no exercise to chart.', 'Add one with `rehab exercise add`, or bring one back with `rehab exercise unarchive`.');
+      sayNoticesBeforeAsking(log, prompter);
+      name = await askExercise(prompter, exercises, 'Exercise to chart (type to search)');
+    }
     const exercise = findExercise(log, name, 'Run `rehab exercise list` to see the exercises.');
     const sessions = log.repository(ProgressRepository).sessionsBetween(exercise.id, options.since ?? BEGINNING, context.today);
     const series = progressSeries({

@@ -20,6 +20,12 @@ export class SetCorrectionRepository {
     return row && toStoredSet(row);
   }
 
+  /** The latest `limit` sets, by date then by when they were logged, newest first. */
+  latest(limit: number): StoredSet[] {
+    const rows = this.db.prepare(`${STORED_SET_SELECT} ORDER BY s.date DESC, s.id DESC LIMIT ?`).all(limit) as StoredSetRow[];
+    return rows.map(toStoredSet);
+  }
+
   /**
    * Stores the corrected values of set `id` in one immediate transaction and returns the set as
    * stored. The set keeps its ids, batch and source. Moved to another date, it joins the last

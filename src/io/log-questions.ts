@@ -1,12 +1,13 @@
 // The questions `rehab log` asks on a terminal when it is run with no words: which exercise
 // (a searchable list), the load and the scheme (the prescription is the default of each) and the
 // pain during the session. Every answer is checked by the same parsers as the typed command.
-import { normaliseName, suggestNames } from '../domain/exercise-names.js';
+import { normaliseName } from '../domain/exercise-names.js';
 import { parseLoad, parseScheme } from '../domain/log-grammar.js';
 import { tidyExerciseName } from '../domain/setup-plan.js';
 import type { Load, Measure, Prescription, Scheme, Unit } from '../domain/types.js';
 import { formatLoad } from '../domain/units.js';
 import { usageError } from '../errors.js';
+import { matchingExercises } from './pick-questions.js';
 import { validateWith, type Prompter } from './prompts.js';
 import { prescriptionScheme } from './render-next.js';
 
@@ -79,18 +80,13 @@ export async function askLogSession(
  */
 export function exerciseChoices(candidates: readonly LogCandidate[], term: string) {
   const wanted = normaliseName(term);
-  const words = (candidate: LogCandidate) => [candidate.name, ...candidate.aliases].map(normaliseName);
-  let shown = candidates.filter((candidate) => words(candidate).some((word) => word.includes(wanted)));
-  if (shown.length === 0 && wanted !== '') {
-    const close = new Set(suggestNames(term, candidates.flatMap((candidate) => [candidate.name, ...candidate.aliases])).map(normaliseName));
-    shown = candidates.filter((candidate) => words(candidate).some((word) => close.has(word)));
-  }
+  const shown = matchingExercises(candidates, term);
   const choices: Array<{ name: string; value: ExerciseChoice; description?: string }> = shown.map((candidate) => ({
     name: candidate.name,
     value: { kind: 'existing', candidate },
     description: `Next: ${formatLoad(candidate.prescription.load)} ${prescriptionScheme(candidate.prescription)}, ${candidate.prescription.action}`,
   }));
-  const exact = candidates.some((candidate) => words(candidate).includes(wanted));
+  const exact = candidates.some((candidate) => [candidate.name, ...candidate.aliases].map(normaliseName).includes(wanted));
   if (wanted !== '' && !exact) {
     const name = tidyExerciseName(term);
     choices.push({ name: `New exercise "${name}"`, value: { kind: 'new', name }, description: 'Created with default settings; change them with `rehab exercise set`.' });

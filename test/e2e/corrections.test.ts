@@ -142,7 +142,11 @@ describe('bad input to edit and delete: exit 2, one line naming what was wrong, 
     ['a date in the future', ['edit', '1', '--date', 'tomorrow'], 'rehab: Date "tomorrow" is in the future. rehab logs what you did, so use today or an earlier date.'],
     ['an RPE out of range', ['edit', '1', '--rpe', '11'], 'rehab: RPE "11" is not between 1 and 10. RPE goes from 1 to 10 in steps of 0.5, as in 7 or 8.5.'],
     ['pain out of range', ['edit', '1', '--pain', '11'], 'rehab: Pain "11" is not between 0 and 10. Pain is a whole number from 0 (none) to 10 (worst imaginable).'],
-    ['no id', ['delete'], "rehab: missing required argument 'id'"],
+    [
+      'no id (stdin is not a terminal)',
+      ['delete'],
+      'rehab: Missing the id of the set to delete. Write it like `rehab delete 812`; `rehab history` shows the ids. On a terminal, `rehab delete` alone offers the latest sets.',
+    ],
   ])('%s', (_rule, args, message) => {
     sandbox.run(['log', 'squat', '25kg', '3x10', '--rpe', '8']);
     ok(['log', 'side plank', 'bw', 'x30s']);

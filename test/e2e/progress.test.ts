@@ -128,8 +128,8 @@ describe('rehab progress <exercise>', () => {
 describe('rehab progress: mistakes are usage errors (exit 2, one line)', () => {
   it.each([
     ['an unknown exercise, with the closest names', ['progress', 'sqaut'], 'rehab: No exercise is called "sqaut". Did you mean Goblet squat? Run `rehab exercise list` to see the exercises.\n'],
-    ['no exercise', ['progress'], "rehab: missing required argument 'exercise'\n"],
-    ['an empty exercise name', ['progress', ''], 'rehab: Missing the exercise. Name it, as in `rehab progress squat`.\n'],
+    ['no exercise (stdin is not a terminal)', ['progress'], 'rehab: Missing the exercise. Name it, as in `rehab progress squat`. On a terminal, `rehab progress` alone asks which.\n'],
+    ['an empty exercise name', ['progress', ''], 'rehab: Missing the exercise. Name it, as in `rehab progress squat`. On a terminal, `rehab progress` alone asks which.\n'],
     ['an unknown metric', ['progress', 'squat', '--metric', 'reps'], "rehab: option '--metric <metric>' argument 'reps' is invalid. Allowed choices are load, e1rm, volume.\n"],
     ['--since in the future', ['progress', 'squat', '--since', '2999-01-01'], 'rehab: --since 2999-01-01 is after today, so there is nothing to chart. Give a day in the past, as in --since -12w.\n'],
   ])('%s', (_name, args, message) => {

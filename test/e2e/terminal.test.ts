@@ -1,6 +1,6 @@
 // The built binary on a real terminal (tmux): the questions of `rehab log`, `rehab init`,
-// `rehab import`, `rehab pain` and `rehab bodyweight` answered as a person would, Ctrl-C half-way,
-// and the SQLite file read after.
+// `rehab import`, `rehab pain`, `rehab bodyweight`, `rehab delete` and `rehab progress` answered
+// as a person would, Ctrl-C half-way, and the SQLite file read after.
 import path from 'node:path';
 import { existsSync, writeFileSync } from 'node:fs';
 import Database from 'better-sqlite3';
@@ -233,6 +233,36 @@ describe('rehab import on a terminal', SLOW, () => {
       'Glute bridge 60kg ×10',
       'Glute bridge 60kg ×10',
     ]);
+  });
+});
+
+describe('rehab delete and rehab progress without what they act on, on a terminal', SLOW, () => {
+  it('delete offers the latest sets and deletes the one picked once confirmed', async () => {
+    expect(sandbox.run(['log', 'squat', '20kg', '3x8']).code).toBe(0);
+    const t = open(['delete']);
+    await t.waitFor(/❯ 3 {2}\w{3} \d{1,2} \w{3} .*Goblet squat {2}set 3 {2}20 kg × 8/);
+    t.send('Enter');
+    await t.waitFor('It cannot be undone. (y/N)');
+    t.type('y');
+    t.send('Enter');
+    const { code, screen } = await t.waitForExit();
+    expect(code).toBe(0);
+    expect(screen).toMatch(/Deleted .*Goblet squat {2}set 3 {2}20 kg × 8 {2}\(id 3, uid /);
+    expect(query<{ id: number }>('SELECT id FROM sets ORDER BY id')).toStrictEqual([{ id: 1 }, { id: 2 }]);
+  });
+
+  it('progress lists the exercises to chart and draws the one picked', async () => {
+    expect(sandbox.run(['log', 'bridge', '30kg', '3x10', '--date', '-2d']).code).toBe(0);
+    expect(sandbox.run(['log', 'bridge', '32.5kg', '3x10']).code).toBe(0);
+    const t = open(['progress']);
+    await t.waitFor('Exercise to chart');
+    t.type('bridge');
+    await t.waitFor(/❯ Glute bridge/);
+    t.send('Enter');
+    const { code, screen } = await t.waitForExit();
+    expect(code).toBe(0);
+    expect(screen).toContain('Glute bridge');
+    expect(screen).toMatch(/30 kg → 32\.5 kg/);
   });
 });
 
