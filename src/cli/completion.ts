@@ -11,7 +11,7 @@ export function registerCompletion(program: Command, wiring: Wiring): void {
       'Print a completion script for bash, zsh or fish: Tab completes commands, subcommands, options, their choices, ' +
         "and your log's exercise names.",
     )
-    .addArgument(new Argument('<shell>', 'bash, zsh or fish').choices(['bash', 'zsh', 'fish']))
+    .addArgument(new Argument('[shell]', 'bash, zsh or fish; asked for on a terminal when left out').choices(['bash', 'zsh', 'fish']))
     .addHelpText(
       'after',
       `
@@ -21,9 +21,9 @@ Examples:
   $ rehab completion fish > ~/.config/fish/completions/rehab.fish
   $ source <(rehab completion bash)              just for this shell`,
     )
-    .action(async (shell: Shell) => {
+    .action(async (shell: Shell | undefined, _options, command: Command) => {
       const [{ completionCommand }, { commandTree }] = await Promise.all([import('../commands/completion.js'), import('./command-tree.js')]);
-      wiring.deliver(completionCommand(shell, commandTree(program)));
+      wiring.deliver(await completionCommand(shell, commandTree(program), wiring.contextFrom(command)));
     });
 
   program

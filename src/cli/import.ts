@@ -24,7 +24,7 @@ export function registerImport(program: Command, wiring: Wiring): void {
         'its header row. Warm-up, rest-timer and cardio rows are skipped and counted; sets already in the log are not added ' +
         'again. Everything is written in one go, and `rehab undo` takes the whole import back.',
     )
-    .argument('<file>', 'the exported file, or - to read standard input')
+    .argument('[file]', 'the exported file, or - to read standard input; asked for on a terminal when left out')
     .addOption(new Option('--from <format>', 'the app that wrote the file').choices(['auto', 'rehab', 'strong', 'hevy', 'fitnotes']).default('auto'))
     .addOption(new Option('--unit <unit>', "the unit of weights the file gives without one (Strong's older export)").choices(['kg', 'lb']))
     .option('--map <name=exercise>', 'import the file\'s exercise "name" into this rehab exercise (repeatable; remembered)', mappingParser)
@@ -40,7 +40,7 @@ Examples:
   $ rehab import hevy_workouts.csv --skip-invalid
   $ rehab export --format jsonl | rehab --db other.db import -`,
     )
-    .action(async (file: string, options, command: Command) => {
+    .action(async (file: string | undefined, options, command: Command) => {
       const { importCommand } = await import('../commands/import.js');
       wiring.deliver(await importCommand(file, options, wiring.contextFrom(command)));
     });

@@ -7,6 +7,7 @@ import { readImportFile, type ReadResult } from '../io/importers/read-input.js';
 import { UnitSource } from '../io/importers/reader-options.js';
 import { openImportSource } from '../io/importers/source.js';
 import { FORMAT_NAMES, type FormatChoice, type ImportFormat, type Layout, type RowProblem, type SkipReason } from '../io/importers/types.js';
+import { terminalPrompter, validateWith, type Prompter } from '../io/prompts.js';
 import { renderImportAsJson, renderImportAsText } from '../io/render-import.js';
 import type { RunContext } from './context.js';
 import { createNewExercises, foreignNames, resolveNames, type ForeignName, type NameMapping, type NameResolution, type UnknownNameResolver } from './import-names.js';
@@ -80,14 +81,17 @@ class DryRunRollback {
  * `rehab import`: reads a rehab export or another app's, maps its exercise names, and stores its
  * sets in one transaction under one batch that `rehab undo` removes. See src/io/importers/.
  * `resolveUnknown` decides about names the log does not know: by default, on a terminal (and not
- * for --dry-run) it asks about each; otherwise each becomes a new exercise.
+ * for --dry-run) it asks about each; otherwise each becomes a new exercise. Without the file it
+ * asks for it on a terminal; elsewhere that is a usage error.
  */
 export async function importCommand(
-  file: string,
+  given: string | undefined,
   options: ImportOptions,
   context: RunContext,
   resolveUnknown: UnknownNameResolver = context.stdinIsTTY && !options.dryRun ? askAboutUnknownNames() : createNewExercises,
+  prompter: Prompter = terminalPrompter(),
 ): Promise<CommandOutput> {
+  const file = given ?? (await askForFile(context, prompter));
   // The file is checked before the log is opened: a typo in its name touches nothing.
   const source = openImportSource(file, process.stdin, context.stdinIsTTY);
   try {
@@ -246,4 +250,19 @@ function invalidRowsError(name: string, read: ReadResult) {
     `${name} has ${count(read.invalid.length, 'invalid row')}, so nothing was imported: ${shown.join('; ')}${more}.`,
     `Fix ${read.invalid.length === 1 ? 'it' : 'them'}, or pass --skip-invalid to import the other rows (--dry-run lists every problem).`,
   );
+}
+
+/** The file to import, asked for on a terminal (checked as the typed command checks it); else a usage error. */
+async function askForFile(context: RunContext, prompter: Prompter): Promise<string> {
+  if (!context.stdinIsTTY) {
+    throw usageError(
+      'Missing the file to import.',
+      'Write it like `rehab import strong_workouts.csv`, or `rehab import - < export.csv`. On a terminal, `rehab import` alone asks for it.',
+    );
+  }
+  const answer = await prompter.input({
+    message: 'File to import (a rehab, Strong, Hevy or FitNotes export)',
+    validate: validateWith((text) => openImportSource(text.trim(), process.stdin, true).close()),
+  });
+  return answer.trim();
 }

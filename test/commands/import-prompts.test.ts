@@ -1,5 +1,6 @@
 // `rehab import` on a terminal: for each exercise name the log does not know, it asks — a new
-// exercise (its own name or another), one of yours, or skip its rows — before writing anything.
+// exercise (its own name or another), one of yours, or skip its rows — before writing anything;
+// with no file named, it asks for the file first.
 import { screen } from '@inquirer/testing/vitest';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -10,6 +11,7 @@ import { nameChoices } from '../../src/io/import-questions.js';
 import { tempFolder } from '../db/fixtures.js';
 import { context, everything, recordingPrompter, rows } from './terminal-context.js';
 import { askAboutUnknownNames } from '../../src/commands/import-prompt.js';
+import { createNewExercises } from '../../src/commands/import-names.js';
 
 const HEADER = 'title,start_time,end_time,description,exercise_title,superset_id,exercise_notes,set_index,set_type,weight_kg,reps,distance_km,duration_seconds,rpe';
 const row = (exercise: string, index: number, weight: number, reps: number) =>
@@ -152,5 +154,33 @@ describe('nameChoices', () => {
     ['"rename" puts another name first', 'rename', ['a new exercise with another name…', 'a new exercise "Hip Thrust (Barbell)"', 'skip its 2 rows']],
   ])('%s', (_case, term, names) => {
     expect(nameChoices(unknown, exercises, term).map((choice) => choice.name)).toStrictEqual(names);
+  });
+});
+
+describe('rehab import with no file', () => {
+  it('on a terminal asks for it, re-asks for a file that is not there, then imports the one given', async () => {
+    const run = await setUp();
+    const file = hevyFile();
+    const missing = path.join(path.dirname(file), 'nope.csv');
+    const prompter = recordingPrompter().prompter;
+    // Unknown names become new exercises here: the question under test is the file's.
+    const output = importCommand(undefined, OPTIONS, run, createNewExercises, prompter);
+    await screen.next();
+    expect(screen.getScreen()).toBe('? File to import (a rehab, Strong, Hevy or FitNotes export)');
+    screen.type(missing);
+    screen.keypress('enter');
+    await screen.next();
+    expect(screen.getScreen()).toContain(`There is no file ${missing}.`);
+    for (let i = 0; i < missing.length; i++) screen.keypress('backspace');
+    screen.type(file);
+    screen.keypress('enter');
+    const { stdout } = await output;
+    expect(stdout).toContain('Added 4 sets');
+    expect(storedSets(run.dbPath)).toHaveLength(4);
+  });
+
+  it('without a terminal is a usage error that says what is missing', async () => {
+    const run = context({ tty: false });
+    await expect(importCommand(undefined, OPTIONS, run, undefined, recordingPrompter().prompter)).rejects.toMatchObject({ message: 'Missing the file to import.', exitCode: 2 });
   });
 });

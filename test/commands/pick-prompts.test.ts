@@ -4,6 +4,8 @@
 // then asks to be sure, "no" by default.
 import { screen } from '@inquirer/testing/vitest';
 import { describe, expect, it } from 'vitest';
+import { completionCommand } from '../../src/commands/completion.js';
+import type { CompletionCommand } from '../../src/io/completion-scripts.js';
 import { deleteCommand } from '../../src/commands/delete.js';
 import { editCommand } from '../../src/commands/edit.js';
 import { logCommand } from '../../src/commands/log.js';
@@ -113,5 +115,24 @@ describe('rehab edit with no id, on a terminal', () => {
     const quiet = context({ tty: false, dbPath: run.dbPath });
     await expect(editCommand(undefined, { scheme: '7' }, quiet, recordingPrompter().prompter)).rejects.toMatchObject({ message: 'Missing the id of the set to edit.', exitCode: 2 });
     expect(everything(run.dbPath)).toStrictEqual(before);
+  });
+});
+
+describe('rehab completion with no shell', () => {
+  const tree: CompletionCommand = { path: [], summary: 'rehab', subcommands: [], options: [], positionals: [], repeatLast: false };
+
+  it('on a terminal asks which shell and prints that shell’s script', async () => {
+    const output = completionCommand(undefined, tree, { stdinIsTTY: true }, recordingPrompter().prompter);
+    await screen.next();
+    expect(screen.getScreen().split('\n')[0]).toBe('? Completion script for which shell?');
+    screen.keypress('down');
+    screen.keypress('down');
+    screen.keypress('enter');
+    const { stdout } = await output;
+    expect(stdout).toStrictEqual((await completionCommand('fish', tree, { stdinIsTTY: false })).stdout);
+  });
+
+  it('without a terminal is a usage error that says what is missing', async () => {
+    await expect(completionCommand(undefined, tree, { stdinIsTTY: false })).rejects.toMatchObject({ message: 'Missing the shell.', exitCode: 2 });
   });
 });

@@ -179,7 +179,7 @@ describe('rehab __complete exercises', () => {
 
 describe('rehab completion: mistakes', () => {
   it.each([
-    ['no shell', ['completion'], "rehab: missing required argument 'shell'\n"],
+    ['no shell (stdin is not a terminal)', ['completion'], 'rehab: Missing the shell. Write it like `rehab completion bash` (bash, zsh or fish). On a terminal, `rehab completion` alone asks which.\n'],
     ['an unknown shell', ['completion', 'powershell'], "rehab: command-argument value 'powershell' is invalid for argument 'shell'. Allowed choices are bash, zsh, fish.\n"],
   ])('%s: exit 2, one line', (_name, args, message) => {
     const result = sandbox.run(args);
