@@ -22,13 +22,9 @@ export async function deleteCommand(reference: string | undefined, context: RunC
   }
   return withLog(context, async (log) => {
     const corrections = log.repository(SetCorrectionRepository);
-    let set;
-    if (reference === undefined) {
-      set = await pickLatestSet(log, corrections, prompter, context, 'Set to delete (the latest first)');
-      if (!(await confirmDelete(prompter, set, context))) return { stderr: 'Nothing was deleted.' };
-    } else {
-      set = findSet(corrections, reference);
-    }
+    const set = reference === undefined ? await pickLatestSet(log, corrections, prompter, context, 'Set to delete (the latest first)') : findSet(corrections, reference);
+    // A set picked from a list is deleted only on a yes: a stray Enter must not lose it.
+    if (reference === undefined && !(await confirmDelete(prompter, set, context))) return { stderr: 'Nothing was deleted.' };
     const removed = corrections.remove(set.id);
     const next = nextAfterCorrection(log, removed, context.today);
     return { stdout: renderDelete(removed, next, context), stderr: log.notices.join('\n') };

@@ -6,7 +6,7 @@ import { normaliseName, suggestNames } from '../domain/exercise-names.js';
 import type { RunContext } from '../commands/context.js';
 import { formatDay } from './format.js';
 import type { Prompter } from './prompts.js';
-import { describeValues, type ShownSet } from './render-corrections.js';
+import { describeValues, placeOf, type ShownSet } from './render-corrections.js';
 
 /** What an exercise is called: its name and its other names. */
 export interface NamedExercise {
@@ -38,8 +38,7 @@ export async function askExercise(prompter: Prompter, exercises: readonly NamedE
 
 /** `812  Tue 24 Nov  Goblet squat  set 2  25 kg × 10`: a set as a line to pick. */
 export function setChoiceName(set: ShownSet, context: Pick<RunContext, 'today' | 'displayUnits'>): string {
-  const place = set.session > 1 ? `session ${set.session} set ${set.setNumber}` : `set ${set.setNumber}`;
-  return `${set.id}  ${formatDay(set.date, context.today)}  ${set.exerciseName}  ${place}  ${describeValues(set, context)}`;
+  return `${set.id}  ${formatDay(set.date, context.today)}  ${set.exerciseName}  ${placeOf(set)}  ${describeValues(set, context)}`;
 }
 
 /** Asks which of `sets` (the latest first, at least one) is meant; returns it. */

@@ -28,10 +28,14 @@ export function describeValues(values: EditableSet, context: Context): string {
   return parts.join('  ');
 }
 
+/** `set 2`, or `session 2 set 1` for a day's second session of the exercise. */
+export function placeOf(set: Pick<ShownSet, 'session' | 'setNumber'>): string {
+  return set.session > 1 ? `session ${set.session} set ${set.setNumber}` : `set ${set.setNumber}`;
+}
+
 /** `Tue 24 Nov  Goblet squat  set 2  25 kg × 10  (id 5, uid …)`: one set, fully identified. */
 export function describeSet(set: ShownSet, context: Context): string {
-  const place = set.session > 1 ? `session ${set.session} set ${set.setNumber}` : `set ${set.setNumber}`;
-  return `${formatDay(set.date, context.today)}  ${set.exerciseName}  ${place}  ${describeValues(set, context)}  (id ${set.id}, uid ${set.uid})`;
+  return `${formatDay(set.date, context.today)}  ${set.exerciseName}  ${placeOf(set)}  ${describeValues(set, context)}  (id ${set.id}, uid ${set.uid})`;
 }
 
 /** `Next: 25 kg 3×11 (range 8–12), hold.` */

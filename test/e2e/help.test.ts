@@ -37,7 +37,7 @@ describe('help', () => {
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/^Usage: rehab \[options\] \[command\]\n/);
     expect(result.stdout).toMatch(/^ {2}progress \[options\] \[exercise\.\.\.\] +a chart of one exercise over time/m);
-    expect(result.stdout).toMatch(/^ {2}completion <shell> +print a shell completion script/m);
+    expect(result.stdout).toMatch(/^ {2}completion \[shell\] +print a shell completion script/m);
     expect(result.stdout).toMatch(/^ {2}help \[command\] +display help for command/m);
     expect(result.stdout).not.toContain('__complete');
     expect(result.stdout).toContain('Examples:');
