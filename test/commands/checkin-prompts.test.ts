@@ -4,23 +4,16 @@
 import { screen } from '@inquirer/testing/vitest';
 import { describe, expect, it } from 'vitest';
 import { bodyweightCommand } from '../../src/commands/bodyweight.js';
-import { withLog } from '../../src/commands/open-log.js';
 import { painCommand } from '../../src/commands/pain.js';
 import { RehabError } from '../../src/errors.js';
-import { context, everything, recordingPrompter, rows } from './terminal-context.js';
+import { context, everything, existingLog, recordingPrompter, rows } from './terminal-context.js';
 
 const CHECKINS = 'SELECT date, pain, note FROM pain_checkins ORDER BY id';
 const BODYWEIGHTS = 'SELECT date, value, unit FROM bodyweights ORDER BY id';
 
-/** A log that exists and is set up, so that the test sees only what the command writes. */
-async function setUp(run = context({ tty: true })) {
-  await withLog(run, () => undefined);
-  return run;
-}
-
 describe('rehab pain with no number', () => {
   it('on a terminal asks for it, re-asks after an answer out of range, and records the check-in', async () => {
-    const run = await setUp();
+    const run = await existingLog();
     const output = painCommand(undefined, { note: 'stiff' }, run, recordingPrompter().prompter);
     await screen.next();
     expect(screen.getScreen()).toBe('? Pain this morning, 0 (none) to 10 (worst imaginable)');
@@ -37,7 +30,7 @@ describe('rehab pain with no number', () => {
   });
 
   it('writes nothing when the question is cancelled with Ctrl-C', async () => {
-    const run = await setUp();
+    const run = await existingLog();
     const before = rows(run.dbPath, CHECKINS);
     const output = painCommand(undefined, {}, run, recordingPrompter().prompter);
     await screen.next();
@@ -56,7 +49,7 @@ describe('rehab pain with no number', () => {
 
 describe('rehab bodyweight with no weight', () => {
   it('on a terminal asks for it in the log’s units, re-asks after a bw load, and records the weight as entered', async () => {
-    const run = await setUp();
+    const run = await existingLog();
     const output = bodyweightCommand([], { date: '2026-11-23' }, run, recordingPrompter().prompter);
     await screen.next();
     expect(screen.getScreen()).toBe('? Body weight (82.5kg, 180lb, or a number in kg)');
@@ -86,7 +79,7 @@ describe('rehab bodyweight with no weight', () => {
   });
 
   it('writes nothing when the question is cancelled with Ctrl-C', async () => {
-    const run = await setUp();
+    const run = await existingLog();
     const before = everything(run.dbPath);
     const output = bodyweightCommand([], {}, run, recordingPrompter().prompter);
     await screen.next();

@@ -6,10 +6,9 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { importCommand, type ImportOptions } from '../../src/commands/import.js';
-import { withLog } from '../../src/commands/open-log.js';
 import { nameChoices } from '../../src/io/import-questions.js';
 import { tempFolder } from '../db/fixtures.js';
-import { context, everything, recordingPrompter, rows } from './terminal-context.js';
+import { context, everything, existingLog, recordingPrompter, rows } from './terminal-context.js';
 import { askAboutUnknownNames } from '../../src/commands/import-prompt.js';
 import { createNewExercises } from '../../src/commands/import-names.js';
 
@@ -35,12 +34,6 @@ function hevyFile(): string {
 
 const OPTIONS: ImportOptions = { from: 'auto', format: 'text' };
 
-async function setUp() {
-  const run = context({ tty: true });
-  await withLog(run, () => undefined);
-  return run;
-}
-
 const storedSets = (dbPath: string) =>
   rows<{ name: string; value: number; unit: string; reps: number }>(
     dbPath,
@@ -49,7 +42,7 @@ const storedSets = (dbPath: string) =>
 
 describe('rehab import on a terminal', () => {
   it('asks about each unknown name in file order: into one of yours, a new one named otherwise, or skipped', async () => {
-    const run = await setUp();
+    const run = await existingLog();
     const { prompter, said } = recordingPrompter();
     const output = importCommand(hevyFile(), OPTIONS, run, askAboutUnknownNames(prompter));
     await screen.next();
@@ -82,7 +75,7 @@ describe('rehab import on a terminal', () => {
   });
 
   it('remembers what was chosen, so the next import of that app does not ask again', async () => {
-    const run = await setUp();
+    const run = await existingLog();
     const file = hevyFile();
     const first = importCommand(file, OPTIONS, run, askAboutUnknownNames(recordingPrompter().prompter));
     for (let i = 0; i < 3; i++) {
@@ -96,7 +89,7 @@ describe('rehab import on a terminal', () => {
   });
 
   it('writes nothing when cancelled at the second name', async () => {
-    const run = await setUp();
+    const run = await existingLog();
     const before = everything(run.dbPath);
     const output = importCommand(hevyFile(), OPTIONS, run, askAboutUnknownNames(recordingPrompter().prompter));
     await screen.next();
@@ -109,7 +102,7 @@ describe('rehab import on a terminal', () => {
   });
 
   it('skipping a name reports it in JSON too', async () => {
-    const run = await setUp();
+    const run = await existingLog();
     const output = importCommand(hevyFile(), { ...OPTIONS, format: 'json' }, run, askAboutUnknownNames(recordingPrompter().prompter));
     for (const typed of ['', 'skip', 'skip']) {
       await screen.next();
@@ -133,7 +126,7 @@ describe('rehab import asks only on a terminal, and not for --dry-run', () => {
     ['stdin is not a terminal', false, {}],
     ['--dry-run on a terminal', true, { dryRun: true }],
   ])('%s: each unknown name becomes a new exercise, as before', async (_case, tty, options) => {
-    const run = { ...(await setUp()), stdinIsTTY: tty };
+    const run = { ...(await existingLog()), stdinIsTTY: tty };
     // No prompter is given: the handler picks its resolver, and none of it may ask.
     const { stdout } = await importCommand(hevyFile(), { ...OPTIONS, ...options }, run);
     expect(stdout).toMatch(/^ {2}Hip Thrust \(Barbell\) +2 (?:added|to add) {2}\(new exercise\)$/m);
@@ -159,7 +152,7 @@ describe('nameChoices', () => {
 
 describe('rehab import with no file', () => {
   it('on a terminal asks for it, re-asks for a file that is not there, then imports the one given', async () => {
-    const run = await setUp();
+    const run = await existingLog();
     const file = hevyFile();
     const missing = path.join(path.dirname(file), 'nope.csv');
     const prompter = recordingPrompter().prompter;

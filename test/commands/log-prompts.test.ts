@@ -3,9 +3,8 @@
 import { screen } from '@inquirer/testing/vitest';
 import { describe, expect, it } from 'vitest';
 import { logCommand } from '../../src/commands/log.js';
-import { withLog } from '../../src/commands/open-log.js';
 import { RehabError } from '../../src/errors.js';
-import { context, everything, recordingPrompter, rows } from './terminal-context.js';
+import { context, everything, existingLog, recordingPrompter, rows } from './terminal-context.js';
 
 interface SetRow {
   name: string;
@@ -19,15 +18,9 @@ interface SetRow {
 
 const SETS = `SELECT e.name, s.reps, s.load_kind, s.load_value, s.load_unit, s.pain, s.rpe FROM sets s JOIN exercises e ON e.id = s.exercise_id ORDER BY s.id`;
 
-/** A log that exists and is set up, so that the test sees only what the command writes. */
-async function setUp(run = context({ tty: true })) {
-  await withLog(run, () => undefined);
-  return run;
-}
-
 describe('rehab log with no words, on a terminal', () => {
   it('asks, then logs the answers and prints the usual line', async () => {
-    const run = await setUp();
+    const run = await existingLog();
     const { prompter } = recordingPrompter();
     const output = logCommand([], { rpe: 7 }, run, prompter);
     await screen.next();
@@ -52,7 +45,7 @@ describe('rehab log with no words, on a terminal', () => {
   });
 
   it('does not ask for the pain when --pain was given, and logs the given pain', async () => {
-    const run = await setUp();
+    const run = await existingLog();
     const output = logCommand([], { pain: 4 }, run, recordingPrompter().prompter);
     await screen.next();
     screen.keypress('enter');
@@ -81,7 +74,7 @@ describe('rehab log with no words, on a terminal', () => {
   });
 
   it('writes nothing when cancelled with Ctrl-C at the last question', async () => {
-    const run = await setUp();
+    const run = await existingLog();
     const before = everything(run.dbPath);
     const output = logCommand([], {}, run, recordingPrompter().prompter);
     await screen.next();
@@ -97,7 +90,7 @@ describe('rehab log with no words, on a terminal', () => {
   });
 
   it('creates a new exercise picked from the list by a name the log lacks', async () => {
-    const run = await setUp();
+    const run = await existingLog();
     const output = logCommand([], {}, run, recordingPrompter().prompter);
     await screen.next();
     screen.type('step up');
@@ -118,7 +111,7 @@ describe('rehab log with no words, on a terminal', () => {
 
 describe('rehab log with an unknown exercise, on a terminal', () => {
   it('asks whether to create it, and on yes creates and logs it', async () => {
-    const run = await setUp();
+    const run = await existingLog();
     const output = logCommand(['hip', 'thrust', '40kg', '3x10'], {}, run, recordingPrompter().prompter);
     await screen.next();
     expect(screen.getScreen()).toBe('? No exercise is called "hip thrust". Create it as a new exercise? (y/N)');
@@ -129,7 +122,7 @@ describe('rehab log with an unknown exercise, on a terminal', () => {
   });
 
   it('on no (the default) refuses as without a terminal, suggesting names, and writes nothing', async () => {
-    const run = await setUp();
+    const run = await existingLog();
     const before = everything(run.dbPath);
     const output = logCommand(['sqat', '20kg'], {}, run, recordingPrompter().prompter);
     await screen.next();
@@ -141,7 +134,7 @@ describe('rehab log with an unknown exercise, on a terminal', () => {
   });
 
   it('does not ask with --new', async () => {
-    const run = await setUp();
+    const run = await existingLog();
     const { stdout } = await logCommand(['hip', 'thrust', '40kg', '3x10'], { new: true }, run, recordingPrompter().prompter);
     expect(stdout).toMatch(/^Logged Hip thrust 40 kg/);
   });
@@ -152,7 +145,7 @@ describe('without a terminal nothing is ever asked', () => {
     ['no words: the exercise is missing', [], /^Missing the exercise to log\. Write it like `rehab log squat 25kg 3x8`\. On a terminal, `rehab log` alone asks for each part\.$/],
     ['an unknown name: the usage error that suggests --new', ['sqat', '20kg'], /^No exercise is called "sqat"\. Did you mean Goblet squat\? Add it as a new exercise with --new\.$/],
   ])('%s', async (_case, words, message) => {
-    const run = await setUp(context({ tty: false }));
+    const run = { ...(await existingLog()), stdinIsTTY: false };
     const before = everything(run.dbPath);
     const error = await logCommand(words, {}, run, recordingPrompter().prompter).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(RehabError);

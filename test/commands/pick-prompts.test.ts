@@ -9,14 +9,12 @@ import type { CompletionCommand } from '../../src/io/completion-scripts.js';
 import { deleteCommand } from '../../src/commands/delete.js';
 import { editCommand } from '../../src/commands/edit.js';
 import { logCommand } from '../../src/commands/log.js';
-import { withLog } from '../../src/commands/open-log.js';
 import { progressCommand } from '../../src/commands/progress.js';
-import { context, everything, recordingPrompter, rows } from './terminal-context.js';
+import { context, everything, existingLog, recordingPrompter, rows } from './terminal-context.js';
 
 /** A log with three sessions: squat on the 20th and the 22nd, bridge on the 22nd. */
 async function setUp() {
-  const run = context({ tty: true });
-  await withLog(run, () => undefined);
+  const run = await existingLog();
   const quiet = context({ tty: false, dbPath: run.dbPath });
   await logCommand(['squat', '20kg', '3x8'], { date: '2026-11-20' }, quiet);
   await logCommand(['squat', '22.5kg', '8,8,6'], { date: '2026-11-22' }, quiet);
@@ -88,8 +86,7 @@ describe('rehab delete with no id, on a terminal', () => {
   });
 
   it('on a log with no sets says there is none to delete', async () => {
-    const run = context({ tty: true });
-    await withLog(run, () => undefined);
+    const run = await existingLog();
     await expect(deleteCommand(undefined, run, recordingPrompter().prompter)).rejects.toMatchObject({ message: 'The log has no sets yet.', exitCode: 2 });
   });
 });

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import Database from 'better-sqlite3';
 import type { RunContext } from '../../src/commands/context.js';
+import { withLog } from '../../src/commands/open-log.js';
 import { terminalPrompter, type Prompter } from '../../src/io/prompts.js';
 import { createStyle } from '../../src/io/style.js';
 import { tempFolder } from '../db/fixtures.js';
@@ -17,6 +18,16 @@ export function context(options: { tty: boolean; dbPath?: string }): RunContext 
     style: createStyle(false),
     stdinIsTTY: options.tty,
   };
+}
+
+/**
+ * A terminal run context on a log that already exists and is set up (the starter programme), so
+ * that a test sees only what the command under test writes.
+ */
+export async function existingLog(): Promise<RunContext> {
+  const run = context({ tty: true });
+  await withLog(run, () => undefined);
+  return run;
 }
 
 /** A prompter whose questions render on @inquirer/testing's screen and whose `say` is kept. */
