@@ -3,6 +3,12 @@ import type { EditableSet } from '../domain/set-edit.js';
 import { runtimeError } from '../errors.js';
 import { STORED_SET_SELECT, summaryWithChange, toStoredSet, type StoredSet, type StoredSetRow } from './stored-set.js';
 
+/**
+ * The latest sets, newest first: a backward walk of the (date) index, whose entries end in the
+ * set's id, so LIMIT stops it after a few rows at any size of log (a test checks the plan).
+ */
+export const LATEST_SETS_SQL = `${STORED_SET_SELECT} ORDER BY s.date DESC, s.id DESC LIMIT ?`;
+
 /** Finding, correcting and deleting one set: `rehab edit` and `rehab delete`. */
 export class SetCorrectionRepository {
   constructor(private readonly db: BetterSqlite3.Database) {}
@@ -22,8 +28,7 @@ export class SetCorrectionRepository {
 
   /** The latest `limit` sets, by date then by when they were logged, newest first. */
   latest(limit: number): StoredSet[] {
-    const rows = this.db.prepare(`${STORED_SET_SELECT} ORDER BY s.date DESC, s.id DESC LIMIT ?`).all(limit) as StoredSetRow[];
-    return rows.map(toStoredSet);
+    return (this.db.prepare(LATEST_SETS_SQL).all(limit) as StoredSetRow[]).map(toStoredSet);
   }
 
   /**

@@ -7,7 +7,7 @@ import { tidyExerciseName } from '../domain/setup-plan.js';
 import type { Load, Measure, Prescription, Scheme, Unit } from '../domain/types.js';
 import { formatLoad } from '../domain/units.js';
 import { usageError } from '../errors.js';
-import { matchingExercises } from './pick-questions.js';
+import { matchingExercises, namesOf } from './pick-questions.js';
 import { validateWith, type Prompter } from './prompts.js';
 import { prescriptionScheme } from './render-next.js';
 
@@ -86,7 +86,7 @@ export function exerciseChoices(candidates: readonly LogCandidate[], term: strin
     value: { kind: 'existing', candidate },
     description: `Next: ${formatLoad(candidate.prescription.load)} ${prescriptionScheme(candidate.prescription)}, ${candidate.prescription.action}`,
   }));
-  const exact = candidates.some((candidate) => [candidate.name, ...candidate.aliases].map(normaliseName).includes(wanted));
+  const exact = candidates.some((candidate) => namesOf(candidate).includes(wanted));
   if (wanted !== '' && !exact) {
     const name = tidyExerciseName(term);
     choices.push({ name: `New exercise "${name}"`, value: { kind: 'new', name }, description: 'Created with default settings; change them with `rehab exercise set`.' });

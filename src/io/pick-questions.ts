@@ -8,10 +8,18 @@ import { formatDay } from './format.js';
 import type { Prompter } from './prompts.js';
 import { describeValues, placeOf, type ShownSet } from './render-corrections.js';
 
+/** What a set's line needs of the run: today (for relative days) and the units to show loads in. */
+type Context = Pick<RunContext, 'today' | 'displayUnits'>;
+
 /** What an exercise is called: its name and its other names. */
 export interface NamedExercise {
   name: string;
   aliases: readonly string[];
+}
+
+/** An exercise's name and aliases as compared with what is typed (case and spacing ignored). */
+export function namesOf(exercise: NamedExercise): string[] {
+  return [exercise.name, ...exercise.aliases].map(normaliseName);
 }
 
 /**
@@ -20,11 +28,10 @@ export interface NamedExercise {
  */
 export function matchingExercises<Exercise extends NamedExercise>(exercises: readonly Exercise[], term: string): Exercise[] {
   const wanted = normaliseName(term);
-  const words = (exercise: Exercise) => [exercise.name, ...exercise.aliases].map(normaliseName);
-  const containing = exercises.filter((exercise) => words(exercise).some((word) => word.includes(wanted)));
+  const containing = exercises.filter((exercise) => namesOf(exercise).some((word) => word.includes(wanted)));
   if (containing.length > 0 || wanted === '') return containing;
   const close = new Set(suggestNames(term, exercises.flatMap((exercise) => [exercise.name, ...exercise.aliases])).map(normaliseName));
-  return exercises.filter((exercise) => words(exercise).some((word) => close.has(word)));
+  return exercises.filter((exercise) => namesOf(exercise).some((word) => close.has(word)));
 }
 
 /** Asks which of `exercises` (at least one) is meant; returns its name. */
@@ -37,7 +44,7 @@ export async function askExercise(prompter: Prompter, exercises: readonly NamedE
 }
 
 /** `812  Tue 24 Nov  Goblet squat  set 2  25 kg × 10`: a set as a line to pick. */
-export function setChoiceName(set: ShownSet, context: Pick<RunContext, 'today' | 'displayUnits'>): string {
+export function setChoiceName(set: ShownSet, context: Context): string {
   return `${set.id}  ${formatDay(set.date, context.today)}  ${set.exerciseName}  ${placeOf(set)}  ${describeValues(set, context)}`;
 }
 
@@ -45,7 +52,7 @@ export function setChoiceName(set: ShownSet, context: Pick<RunContext, 'today' |
 export async function askSet<Set extends ShownSet>(
   prompter: Prompter,
   sets: readonly Set[],
-  context: Pick<RunContext, 'today' | 'displayUnits'>,
+  context: Context,
   message: string,
 ): Promise<Set> {
   const id = await prompter.select<number>({ message, choices: sets.map((set) => ({ name: setChoiceName(set, context), value: set.id })), pageSize: 10 });
@@ -53,6 +60,6 @@ export async function askSet<Set extends ShownSet>(
 }
 
 /** Asks whether to delete `set`, "no" by default: a set deleted cannot be brought back. */
-export async function confirmDelete(prompter: Prompter, set: ShownSet, context: Pick<RunContext, 'today' | 'displayUnits'>): Promise<boolean> {
+export async function confirmDelete(prompter: Prompter, set: ShownSet, context: Context): Promise<boolean> {
   return prompter.confirm({ message: `Delete ${setChoiceName(set, context)}? It cannot be undone.`, default: false });
 }

@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import { LATEST_SETS_SQL } from '../../src/db/set-correction-repository.js';
 import { summaryWithChange } from '../../src/db/stored-set.js';
 import { RehabError } from '../../src/errors.js';
 import { kg, withCorrectionLog } from './correction-log.js';
@@ -99,5 +100,31 @@ describe('summaryWithChange', () => {
     ['a similar change is not the same one', 'S; since then set 14 edited', 'set 4 edited', 'S; since then set 14 edited, set 4 edited'],
   ])('%s', (_rule, summary, change, expected) => {
     expect(summaryWithChange(summary, change)).toBe(expected);
+  });
+});
+
+describe('SetCorrectionRepository.latest', () => {
+  test('the latest sets, newest date first and, within a day, the last logged first', () => {
+    withCorrectionLog((log) => {
+      log.logDay(log.squat, '2026-11-20', [10, 9]);
+      log.logDay(log.bridge, '2026-11-24', [12]);
+      log.logDay(log.squat, '2026-11-24', [8]);
+      log.logDay(log.bridge, '2026-11-22', [11]);
+      expect(log.corrections.latest(4).map((set) => `${set.date} ${set.exerciseName} ${set.reps}`)).toStrictEqual([
+        '2026-11-24 Goblet squat 8',
+        '2026-11-24 Glute bridge 12',
+        '2026-11-22 Glute bridge 11',
+        '2026-11-20 Goblet squat 9',
+      ]);
+      expect(log.corrections.latest(15)).toHaveLength(5);
+    });
+  });
+
+  test('its query walks the date index backwards, with no sort: a few rows at any size', () => {
+    withCorrectionLog((log) => {
+      const plan = (log.db.prepare(`EXPLAIN QUERY PLAN ${LATEST_SETS_SQL}`).all(15) as Array<{ detail: string }>).map((row) => row.detail);
+      expect(plan).toContain('SCAN s USING INDEX sets_by_date');
+      expect(plan.filter((detail) => /TEMP B-TREE/.test(detail))).toEqual([]);
+    });
   });
 });
