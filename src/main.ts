@@ -22,6 +22,7 @@ export async function main(args: string[]): Promise<number> {
 async function write(output: CommandOutput): Promise<void> {
   if (output.stderr) writeAll(STDERR, ensureNewline(output.stderr));
   if (output.stdout) writeAll(STDOUT, ensureNewline(output.stdout));
+  if (output.pieces) for (const piece of output.pieces) writeAll(STDOUT, piece);
   if (output.stream) {
     // A reader that closes the pipe early (`rehab export | head -1`) is not an error.
     process.stdout.on('error', (error: NodeJS.ErrnoException) => {

@@ -1,9 +1,9 @@
 import { BodyweightRepository } from '../db/bodyweight-repository.js';
-import type { DatedBodyweight } from '../domain/bodyweight.js';
+import { translateDatabaseError } from '../db/open-database.js';
 import { usageError } from '../errors.js';
 import { renderHistoryAsJson, renderHistoryAsText } from '../io/render-history.js';
 import type { RunContext } from './context.js';
-import { withLog, type RehabLog } from './open-log.js';
+import { openLog, type RehabLog } from './open-log.js';
 import type { CommandOutput, OutputFormat } from './output.js';
 import { findExercise } from './prescribe.js';
 
@@ -14,32 +14,43 @@ export interface HistoryOptions {
   format: OutputFormat;
 }
 
-/** `rehab history`: what was done, newest first, one entry per exercise per day. */
+/**
+ * `rehab history`: what was done, newest first, one entry per exercise per day. The output is
+ * written as the sets are read (`main` takes the pieces one by one), so a century of history
+ * starts printing at once and holds no more than a day of it in memory.
+ */
 export async function historyCommand(name: string | undefined, options: HistoryOptions, context: RunContext): Promise<CommandOutput> {
   if (options.since && options.until && options.since > options.until) {
     throw usageError(`--since ${options.since} is after --until ${options.until}.`, 'Give the earlier date to --since.');
   }
-  return withLog(context, (log) => {
+  // The log stays open until the last piece is written; everything that can be checked is
+  // checked here, before main writes a byte.
+  const log = openLog(context);
+  try {
     const exercise = name === undefined ? undefined : findExercise(log, name);
-    const sessions = log.sets.history({
+    const view = log.sets.history({
       exerciseId: exercise?.id,
       since: options.since,
       until: options.until,
       limitSessions: options.limit,
     });
-    const bodyweights = bodyweightsFor(log, sessions);
-    const stdout = options.format === 'json' ? renderHistoryAsJson(sessions, bodyweights, context.displayUnits) : renderHistoryAsText(sessions, context, bodyweights);
-    return { stdout, stderr: log.notices.join('\n') };
-  });
+    // The body weights in force over the dates shown, for the total of `bw` loads (`bw + 10 kg (≈ 90 kg)`).
+    const bodyweights = view.span === null ? [] : log.repository(BodyweightRepository).forPeriod(view.span.from, view.span.to);
+    const pieces = options.format === 'json' ? renderHistoryAsJson(view.entries, bodyweights, context.displayUnits) : renderHistoryAsText(view, context, bodyweights);
+    return { stderr: log.notices.join('\n'), pieces: closingAfter(pieces, log, context.dbPath) };
+  } catch (error) {
+    log.close();
+    throw translateDatabaseError(error, context.dbPath);
+  }
 }
 
-/**
- * The body weights in force over the days of these sessions, to show the total of `bw` loads
- * (`bw + 10 kg (≈ 90 kg)`); none read when no set was at bodyweight.
- */
-function bodyweightsFor(log: RehabLog, sessions: Array<{ date: string; sets: Array<{ load: { kind: string } }> }>): DatedBodyweight[] {
-  const dates = sessions.filter((session) => session.sets.some((set) => set.load.kind === 'bodyweight')).map((session) => session.date);
-  if (dates.length === 0) return [];
-  const sorted = [...dates].sort();
-  return log.repository(BodyweightRepository).forPeriod(sorted[0] as string, sorted.at(-1) as string);
+/** The pieces, then the log closed (a failure on the way said in words, as withLog does). */
+function* closingAfter(pieces: Iterable<string>, log: RehabLog, dbPath: string): Generator<string, void, undefined> {
+  try {
+    yield* pieces;
+  } catch (error) {
+    throw translateDatabaseError(error, dbPath);
+  } finally {
+    log.close();
+  }
 }

@@ -1,7 +1,7 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import type { LoggedSet, Session, SetValues, Unit } from '../domain/types.js';
 import { InternalError } from '../errors.js';
-import { loadFromColumns } from './load-columns.js';
+import { loadFrom, loadFromColumns } from './load-columns.js';
 import { SESSION_SET_COLUMNS, sessionsByPlace, type PlacedSessionSetRow } from './session-rows.js';
 import { statement } from './statements.js';
 
@@ -39,6 +39,16 @@ export interface HistoryFilter {
   until?: string;
   /** At most this many entries (one per session), the newest. */
   limitSessions?: number;
+}
+
+/** What `rehab history` shows, its entries read as they are asked for. */
+export interface HistoryView {
+  /** The exercises with sets in the dates shown (the text lines up their names). */
+  exerciseNames: string[];
+  /** The first and last date shown, or null when nothing is. */
+  span: { from: string; to: string } | null;
+  /** Newest first; see `SetRepository.history`. */
+  entries: Iterator<HistoryEntry, void, undefined> & Iterable<HistoryEntry>;
 }
 
 /** A row of `sets` as SET_COLUMNS selects it. */
@@ -148,9 +158,13 @@ export class SetRepository {
 
   /**
    * What was done, newest date first: one entry per session (the sessions of one day in the order
-   * they were first logged), sets in order. `limitSessions` counts entries.
+   * they were first logged), sets in order. `limitSessions` counts entries. The entries are read
+   * as they are asked for, a day at a time, so a million sets take no more memory than a hundred.
+   * All of it is one read transaction (unless one is open already), which ends when the entries
+   * are all read or the reader stops: until then the log is seen at one moment, even while
+   * another rehab writes. While the entries are being read the connection runs no other statement.
    */
-  history(filter: HistoryFilter = {}): HistoryEntry[] {
+  history(filter: HistoryFilter = {}): HistoryView {
     // Built from fixed fragments only: `x IS NULL OR …` would keep SQLite from using the indexes.
     const conditions: string[] = [];
     const parameters: Record<string, string | number> = {};
@@ -167,53 +181,139 @@ export class SetRepository {
       parameters.until = filter.until;
     }
     const whereClause = (): string => (conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '');
+    const nothing: HistoryView = { exerciseNames: [], span: null, entries: [][Symbol.iterator]() };
+    if (filter.limitSessions !== undefined && filter.limitSessions <= 0) return nothing;
 
+    const ownTransaction = !this.db.inTransaction;
+    if (ownTransaction) this.db.exec('BEGIN');
+    const end = (): void => {
+      if (ownTransaction && this.db.inTransaction) this.db.exec('COMMIT');
+    };
+    try {
+      const view = this.historyView(filter, conditions, parameters, whereClause, end);
+      if (view === null) end();
+      return view ?? nothing;
+    } catch (error) {
+      end();
+      throw error;
+    }
+  }
+
+  private historyView(
+    filter: HistoryFilter,
+    conditions: string[],
+    parameters: Record<string, string | number>,
+    whereClause: () => string,
+    end: () => void,
+  ): HistoryView | null {
     if (filter.limitSessions !== undefined) {
-      if (filter.limitSessions <= 0) return [];
       // N entries lie within the newest N dates. Finding the oldest of those walks an index
       // backwards and stops, so a short history of a long log reads only the end of it.
       const oldest = statement(this.db, `SELECT min(date) FROM (SELECT DISTINCT date FROM sets ${whereClause()} ORDER BY date DESC LIMIT @limit)`)
         .pluck()
         .get({ ...parameters, limit: filter.limitSessions }) as string | null;
-      if (oldest === null) return [];
+      if (oldest === null) return null;
       conditions.push('date >= @oldest');
       parameters.oldest = oldest;
     }
 
-    // Newest date first and, within a date, in the order the sets were stored: sets_by_date is
-    // (date, rowid), so without an exercise filter this is a backward index walk with no sort.
-    const rows = statement(this.db, `SELECT ${SET_COLUMNS} FROM sets s ${whereClause()} ORDER BY s.date DESC, s.id`).all(parameters) as SetRow[];
-    const names = new Map(
-      (statement(this.db, 'SELECT id, name FROM exercises').all() as Array<{ id: number; name: string }>).map((row) => [row.id, row.name]),
-    );
+    // Two subqueries, each one step into an index: one query asking min and max together would read them all.
+    const span = statement(this.db, `SELECT (SELECT min(date) FROM sets ${whereClause()}) AS first, (SELECT max(date) FROM sets ${whereClause()}) AS last`).get(
+      parameters,
+    ) as { first: string | null; last: string | null };
+    if (span.first === null || span.last === null) return null;
+    const exerciseNames = statement(this.db, HISTORY_NAMES_SQL)
+      .pluck()
+      .all({ first: span.first, last: span.last, exerciseId: filter.exerciseId ?? null }) as string[];
+    const names = new Map(statement(this.db, 'SELECT id, name FROM exercises').raw().all() as Array<[number, string]>);
 
-    const entries: HistoryEntry[] = [];
-    let day = new Map<string, HistoryEntry>();
-    let dayDate: string | undefined;
-    for (const row of rows) {
-      if (row.date !== dayDate) {
-        day = new Map();
-        dayDate = row.date;
-      }
-      const key = `${row.exercise_id}/${row.session}`;
-      let entry = day.get(key);
-      if (entry === undefined) {
-        // Sessions of one day in the order they were first logged.
-        entry = { date: row.date, session: row.session, exerciseId: row.exercise_id, exerciseName: names.get(row.exercise_id) ?? '', sets: [] };
-        day.set(key, entry);
-        entries.push(entry);
-      }
-      entry.sets.push(toLoggedSet(row));
-    }
-    // Edits and imports can store a set after a later-numbered one; show them by number.
-    for (const entry of entries) entry.sets.sort((a, b) => a.setNumber - b.setNumber);
-    return filter.limitSessions === undefined ? entries : entries.slice(0, filter.limitSessions);
+    // Newest date first and, within a date, in the order the sets were stored: sets_by_date is
+    // (date, rowid), so without an exercise filter this is a backward index walk, sorting one date at a time.
+    const rows = statement(this.db, `SELECT ${SET_COLUMNS} FROM sets s ${whereClause()} ORDER BY s.date DESC, s.id`).raw();
+    const readRows = () => rows.iterate(parameters) as IterableIterator<StoredSetRow>;
+    return { exerciseNames, span: { from: span.first, to: span.last }, entries: entriesByDay(readRows, names, filter.limitSessions ?? Infinity, end) };
   }
 
   /** How many sets the log holds. */
   count(): number {
     return statement(this.db, 'SELECT count(*) FROM sets').pluck().get() as number;
   }
+}
+
+/** A row of `sets` as SET_COLUMNS selects it, read raw: better-sqlite3 makes arrays several times faster than objects. */
+type StoredSetRow = [
+  id: number,
+  uid: string,
+  exerciseId: number,
+  date: string,
+  session: number,
+  setNumber: number,
+  reps: number | null,
+  seconds: number | null,
+  loadKind: 'external' | 'bodyweight',
+  loadValue: number,
+  loadUnit: Unit,
+  rpe: number | null,
+  pain: number | null,
+  note: string | null,
+  source: string,
+];
+
+/**
+ * The names of the exercises (all, or @exerciseId) with a set between two dates: for each
+ * exercise, one step into the (exercise_id, date) index, at any size of log.
+ */
+export const HISTORY_NAMES_SQL = `SELECT e.name FROM exercises e
+ WHERE (@exerciseId IS NULL OR e.id = @exerciseId)
+   AND EXISTS (SELECT 1 FROM sets s WHERE s.exercise_id = e.id AND s.date >= @first AND s.date <= @last)`;
+
+/**
+ * The history entries of rows ordered by date (newest first) and id: a day's rows make its
+ * entries, one per exercise and session in the order first met, each with its sets by number.
+ * The query starts at the first entry asked for (until then the connection can run others) and
+ * ends after `limit` entries or when the reader stops; then `end` is called.
+ */
+function* entriesByDay(
+  readRows: () => IterableIterator<StoredSetRow>,
+  names: ReadonlyMap<number, string>,
+  limit: number,
+  end: () => void,
+): Generator<HistoryEntry, void, undefined> {
+  let left = limit;
+  let day = new Map<string, HistoryEntry>();
+  let date: string | undefined;
+  const finishDay = (): HistoryEntry[] => {
+    const entries = [...day.values()].slice(0, left);
+    // Edits and imports can store a set after a later-numbered one; show them by number.
+    for (const entry of entries) entry.sets.sort((a, b) => a.setNumber - b.setNumber);
+    left -= entries.length;
+    return entries;
+  };
+  try {
+    for (const row of readRows()) {
+      if (row[3] !== date) {
+        yield* finishDay();
+        if (left <= 0) return;
+        day = new Map();
+        date = row[3];
+      }
+      const key = `${row[2]}/${row[4]}`;
+      let entry = day.get(key);
+      if (entry === undefined) {
+        entry = { date: row[3], session: row[4], exerciseId: row[2], exerciseName: names.get(row[2]) ?? '', sets: [] };
+        day.set(key, entry);
+      }
+      entry.sets.push(loggedSetOf(row));
+    }
+    yield* finishDay();
+  } finally {
+    end();
+  }
+}
+
+function loggedSetOf(row: StoredSetRow): LoggedSet {
+  const [id, uid, exerciseId, date, session, setNumber, reps, seconds, loadKind, loadValue, loadUnit, rpe, pain, note, source] = row;
+  return { id, uid, exerciseId, date, session, setNumber, reps, seconds, load: loadFrom(loadKind, loadValue, loadUnit), rpe, pain, note, source };
 }
 
 /** A stored row as the domain's `LoggedSet`. */

@@ -13,12 +13,15 @@ export interface DatedBodyweight {
  * it, or undefined when none is that old.
  */
 export function bodyweightOn(weights: readonly DatedBodyweight[], date: string): DatedBodyweight | undefined {
-  let found: DatedBodyweight | undefined;
-  for (const weight of weights) {
-    if (weight.date > date) break;
-    found = weight;
+  // A binary search: `rehab history` asks this for every day of a log that may span a century.
+  let low = 0;
+  let high = weights.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if ((weights[middle] as DatedBodyweight).date <= date) low = middle + 1;
+    else high = middle;
   }
-  return found;
+  return weights[low - 1];
 }
 
 /**

@@ -1,4 +1,5 @@
-// `rehab history` as text (grouped by day) and JSON (one object per session).
+// `rehab history` as text (grouped by day) and JSON (one object per session), written a piece at
+// a time as the entries are read: a century of history is never one string in memory.
 import type { RunContext } from '../commands/context.js';
 import { bodyweightOn, bodyweightTotal, type DatedBodyweight } from '../domain/bodyweight.js';
 import type { Load, LoggedSet, Unit } from '../domain/types.js';
@@ -14,29 +15,39 @@ export interface HistorySession {
   sets: LoggedSet[];
 }
 
-export function renderHistoryAsText(
-  sessions: HistorySession[],
+/** Output is handed over in pieces of about this many characters: few writes, little memory. */
+const CHUNK_CHARACTERS = 64 * 1024;
+
+/**
+ * The text of `rehab history`, in pieces that end with the output's last line break. The name
+ * column is as wide as the longest of `exerciseNames` (the exercises in the dates shown).
+ */
+export function* renderHistoryAsText(
+  view: { exerciseNames: readonly string[]; entries: Iterable<HistorySession> },
   context: Pick<RunContext, 'today' | 'displayUnits' | 'style' | 'terminalColumns'>,
   bodyweights: readonly DatedBodyweight[] = [],
-): string {
-  if (sessions.length === 0) return 'Nothing logged yet for that. Record a session with `rehab log squat 25kg 3x8`.';
+): Generator<string, void, undefined> {
   const { style } = context;
-  const nameWidth = Math.max(...sessions.map((session) => session.exerciseName.length));
+  const nameWidth = view.exerciseNames.reduce((widest, name) => Math.max(widest, name.length), 0);
   // On a terminal a long line (many sets, a long note) wraps under the sets, not under the name.
   const width = fitWidth(context);
   const hanging = ' '.repeat(2 + nameWidth + 2);
-  const lines: string[] = [];
+  let pending = '';
   let day: string | undefined;
-  for (const session of sessions) {
+  for (const session of view.entries) {
     if (session.date !== day) {
-      if (day !== undefined) lines.push('');
-      lines.push(style.bold(formatDayRelative(session.date, context.today)));
+      if (day !== undefined) pending += '\n\n';
+      pending += style.bold(formatDayRelative(session.date, context.today));
       day = session.date;
     }
     const sets = describeSets(session.sets, context, bodyweightOn(bodyweights, session.date));
-    lines.push(...wrapText(sets, width, `  ${session.exerciseName.padEnd(nameWidth)}  `, hanging));
+    for (const line of wrapText(sets, width, `  ${session.exerciseName.padEnd(nameWidth)}  `, hanging)) pending += `\n${line}`;
+    if (pending.length >= CHUNK_CHARACTERS) {
+      yield pending;
+      pending = '';
+    }
   }
-  return lines.join('\n');
+  yield day === undefined ? 'Nothing logged yet for that. Record a session with `rehab log squat 25kg 3x8`.\n' : `${pending}\n`;
 }
 
 /** Sets that share a load read as one group: `25 kg 3×10 @8`, then the next load's group. */
@@ -82,36 +93,53 @@ function totalOf(load: Load, bodyweight: DatedBodyweight | undefined, displayUni
 }
 
 /**
- * `rehab history --format json`. Loads are as logged, or in `displayUnits` when `--units` asks (as
- * in `rehab next --format json`); `rehab export` always gives them as logged.
+ * `rehab history --format json`: one array, as `JSON.stringify(sessions, null, 2)` writes it, in
+ * pieces. Loads are as logged, or in `displayUnits` when `--units` asks (as in `rehab next
+ * --format json`); `rehab export` always gives them as logged.
  */
-export function renderHistoryAsJson(sessions: HistorySession[], bodyweights: readonly DatedBodyweight[] = [], displayUnits?: Unit): string {
-  return JSON.stringify(
-    sessions.map((session) => ({
-      date: session.date,
-      exercise: session.exerciseName,
-      sets: session.sets.map((set) => {
-        const load = displayUnits ? loadIn(set.load, displayUnits) : set.load;
-        return {
-          id: set.id,
-          uid: set.uid,
-          set: set.setNumber,
-          reps: set.reps,
-          seconds: set.seconds,
-          load: amountOf(load),
-          unit: load.unit,
-          bodyweight: load.kind === 'bodyweight',
-          loadText: showLoad(load, undefined),
-          // For a `bw` load with a known body weight that day: body weight plus the load, in `unit`.
-          total: totalOf(set.load, bodyweightOn(bodyweights, session.date), displayUnits)?.value ?? null,
-          rpe: set.rpe,
-          pain: set.pain,
-          note: set.note,
-          source: set.source,
-        };
-      }),
-    })),
-    null,
-    2,
-  );
+export function* renderHistoryAsJson(
+  sessions: Iterable<HistorySession>,
+  bodyweights: readonly DatedBodyweight[] = [],
+  displayUnits?: Unit,
+): Generator<string, void, undefined> {
+  let pending = '';
+  let count = 0;
+  for (const session of sessions) {
+    // An element of an array indented by 2 is the element alone, indented by 2, every line moved in by 2.
+    pending += `${count === 0 ? '[' : ','}\n  ${JSON.stringify(sessionJson(session, bodyweights, displayUnits), null, 2).replaceAll('\n', '\n  ')}`;
+    count += 1;
+    if (pending.length >= CHUNK_CHARACTERS) {
+      yield pending;
+      pending = '';
+    }
+  }
+  yield count === 0 ? '[]\n' : `${pending}\n]\n`;
+}
+
+function sessionJson(session: HistorySession, bodyweights: readonly DatedBodyweight[], displayUnits: Unit | undefined) {
+  const bodyweight = bodyweightOn(bodyweights, session.date);
+  return {
+    date: session.date,
+    exercise: session.exerciseName,
+    sets: session.sets.map((set) => {
+      const load = displayUnits ? loadIn(set.load, displayUnits) : set.load;
+      return {
+        id: set.id,
+        uid: set.uid,
+        set: set.setNumber,
+        reps: set.reps,
+        seconds: set.seconds,
+        load: amountOf(load),
+        unit: load.unit,
+        bodyweight: load.kind === 'bodyweight',
+        loadText: showLoad(load, undefined),
+        // For a `bw` load with a known body weight that day: body weight plus the load, in `unit`.
+        total: totalOf(set.load, bodyweight, displayUnits)?.value ?? null,
+        rpe: set.rpe,
+        pain: set.pain,
+        note: set.note,
+        source: set.source,
+      };
+    }),
+  };
 }

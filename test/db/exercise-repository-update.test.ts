@@ -42,7 +42,7 @@ describe('ExerciseRepository.update', () => {
       });
       const renamed = exercises.update(squat.id, { name: '  Front   squat ', aliases: ['squat', 'Goblet squat'] });
       expect(renamed).toEqual({ ...squat, name: 'Front squat', aliases: ['squat', 'Goblet squat'] });
-      expect(new SetRepository(db).history({ exerciseId: squat.id })[0]?.exerciseName).toBe('Front squat');
+      expect([...new SetRepository(db).history({ exerciseId: squat.id }).entries][0]?.exerciseName).toBe('Front squat');
       expect(exercises.findByNameOrAlias('goblet squat')?.id).toBe(squat.id);
     });
   });

@@ -3,7 +3,7 @@ import type Database from 'better-sqlite3';
 import { describe, expect, test } from 'vitest';
 import { ExerciseRepository } from '../../src/db/exercise-repository.js';
 import { openDatabase } from '../../src/db/open-database.js';
-import { RECENT_SESSIONS_SQL, SetRepository, type NewSet } from '../../src/db/set-repository.js';
+import { HISTORY_NAMES_SQL, RECENT_SESSIONS_SQL, SetRepository, type HistoryEntry, type HistoryFilter, type NewSet } from '../../src/db/set-repository.js';
 import type { Load, LoggedSet, Session } from '../../src/domain/types.js';
 import { settings, tempFolder } from './fixtures.js';
 
@@ -227,13 +227,15 @@ describe('SetRepository.history', () => {
     logDay(log, log.bridge, '2026-11-24', 2); // more bridge the same day: session 2, its own entry
   }
 
-  const summary = (entries: ReturnType<SetRepository['history']>) =>
+  /** Every entry of the history, read to the end. */
+  const history = (log: Log, filter: HistoryFilter) => [...log.sets.history(filter).entries];
+  const summary = (entries: HistoryEntry[]) =>
     entries.map((entry) => `${entry.date} ${entry.exerciseName} #${entry.session} ${entry.sets.map((set) => set.setNumber).join(',')}`);
 
   test('one entry per session, newest date first, the sessions of a day in the order first logged', () => {
     withLog((log) => {
       threeDays(log);
-      expect(summary(log.sets.history({}))).toEqual([
+      expect(summary(history(log, {}))).toEqual([
         '2026-11-24 Glute bridge #1 1',
         '2026-11-24 Goblet squat #1 1,2',
         '2026-11-24 Glute bridge #2 1,2',
@@ -241,11 +243,11 @@ describe('SetRepository.history', () => {
         '2026-11-20 Goblet squat #1 1,2',
         '2026-11-20 Glute bridge #1 1',
       ]);
-      const [first, , third] = log.sets.history({});
+      const [first, , third] = history(log, {});
       expect(first && { ...first, sets: first.sets.length }).toEqual({ date: '2026-11-24', session: 1, exerciseId: log.bridge, exerciseName: 'Glute bridge', sets: 1 });
       expect(third && { ...third, sets: third.sets.length }).toEqual({ date: '2026-11-24', session: 2, exerciseId: log.bridge, exerciseName: 'Glute bridge', sets: 2 });
       // Every set sits in the entry of its own session.
-      for (const entry of log.sets.history({})) {
+      for (const entry of history(log, {})) {
         for (const set of entry.sets) expect([set.date, set.exerciseId, set.session]).toEqual([entry.date, entry.exerciseId, entry.session]);
       }
     });
@@ -254,45 +256,110 @@ describe('SetRepository.history', () => {
   test('filters by exercise and by date range, both ends inclusive', () => {
     withLog((log) => {
       threeDays(log);
-      expect(summary(log.sets.history({ exerciseId: log.squat }))).toEqual(['2026-11-24 Goblet squat #1 1,2', '2026-11-20 Goblet squat #1 1,2']);
-      expect(summary(log.sets.history({ exerciseId: log.bridge, since: '2026-11-23' }))).toEqual(['2026-11-24 Glute bridge #1 1', '2026-11-24 Glute bridge #2 1,2']);
-      expect(summary(log.sets.history({ since: '2026-11-22', until: '2026-11-22' }))).toEqual(['2026-11-22 Glute bridge #1 1,2,3']);
-      expect(summary(log.sets.history({ since: '2026-11-21' }))).toHaveLength(4);
-      expect(summary(log.sets.history({ until: '2026-11-21' }))).toHaveLength(2);
-      expect(log.sets.history({ since: '2026-12-01' })).toEqual([]);
+      expect(summary(history(log, { exerciseId: log.squat }))).toEqual(['2026-11-24 Goblet squat #1 1,2', '2026-11-20 Goblet squat #1 1,2']);
+      expect(summary(history(log, { exerciseId: log.bridge, since: '2026-11-23' }))).toEqual(['2026-11-24 Glute bridge #1 1', '2026-11-24 Glute bridge #2 1,2']);
+      expect(summary(history(log, { since: '2026-11-22', until: '2026-11-22' }))).toEqual(['2026-11-22 Glute bridge #1 1,2,3']);
+      expect(summary(history(log, { since: '2026-11-21' }))).toHaveLength(4);
+      expect(summary(history(log, { until: '2026-11-21' }))).toHaveLength(2);
+      expect(history(log, { since: '2026-12-01' })).toEqual([]);
     });
   });
 
   test('limitSessions counts entries (one per session), newest first', () => {
     withLog((log) => {
       threeDays(log);
-      expect(summary(log.sets.history({ limitSessions: 1 }))).toEqual(['2026-11-24 Glute bridge #1 1']);
+      expect(summary(history(log, { limitSessions: 1 }))).toEqual(['2026-11-24 Glute bridge #1 1']);
       // The limit can fall inside a day, between two sessions of one exercise.
-      expect(summary(log.sets.history({ limitSessions: 2 }))).toEqual(['2026-11-24 Glute bridge #1 1', '2026-11-24 Goblet squat #1 1,2']);
-      expect(summary(log.sets.history({ limitSessions: 4 }))).toEqual([
+      expect(summary(history(log, { limitSessions: 2 }))).toEqual(['2026-11-24 Glute bridge #1 1', '2026-11-24 Goblet squat #1 1,2']);
+      expect(summary(history(log, { limitSessions: 4 }))).toEqual([
         '2026-11-24 Glute bridge #1 1',
         '2026-11-24 Goblet squat #1 1,2',
         '2026-11-24 Glute bridge #2 1,2',
         '2026-11-22 Glute bridge #1 1,2,3',
       ]);
-      expect(summary(log.sets.history({ exerciseId: log.squat, limitSessions: 1 }))).toEqual(['2026-11-24 Goblet squat #1 1,2']);
-      expect(summary(log.sets.history({ exerciseId: log.bridge, limitSessions: 1 }))).toEqual(['2026-11-24 Glute bridge #1 1']);
-      expect(summary(log.sets.history({ exerciseId: log.bridge, limitSessions: 3 }))).toEqual([
+      expect(summary(history(log, { exerciseId: log.squat, limitSessions: 1 }))).toEqual(['2026-11-24 Goblet squat #1 1,2']);
+      expect(summary(history(log, { exerciseId: log.bridge, limitSessions: 1 }))).toEqual(['2026-11-24 Glute bridge #1 1']);
+      expect(summary(history(log, { exerciseId: log.bridge, limitSessions: 3 }))).toEqual([
         '2026-11-24 Glute bridge #1 1',
         '2026-11-24 Glute bridge #2 1,2',
         '2026-11-22 Glute bridge #1 1,2,3',
       ]);
-      expect(summary(log.sets.history({ until: '2026-11-22', limitSessions: 2 }))).toEqual(['2026-11-22 Glute bridge #1 1,2,3', '2026-11-20 Goblet squat #1 1,2']);
-      expect(log.sets.history({ limitSessions: 6 })).toHaveLength(6);
-      expect(log.sets.history({ limitSessions: 100 })).toHaveLength(6);
-      expect(log.sets.history({ limitSessions: 0 })).toEqual([]);
+      expect(summary(history(log, { until: '2026-11-22', limitSessions: 2 }))).toEqual(['2026-11-22 Glute bridge #1 1,2,3', '2026-11-20 Goblet squat #1 1,2']);
+      expect(history(log, { limitSessions: 6 })).toHaveLength(6);
+      expect(history(log, { limitSessions: 100 })).toHaveLength(6);
+      expect(history(log, { limitSessions: 0 })).toEqual([]);
+    });
+  });
+
+  test('says the dates shown and the exercises in them, for the name column', () => {
+    withLog((log) => {
+      threeDays(log);
+      const view = (filter: HistoryFilter) => {
+        const { span, exerciseNames } = log.sets.history(filter);
+        return { span, exerciseNames: [...exerciseNames].sort() };
+      };
+      expect(view({})).toEqual({ span: { from: '2026-11-20', to: '2026-11-24' }, exerciseNames: ['Glute bridge', 'Goblet squat'] });
+      expect(view({ since: '2026-11-21', until: '2026-11-23' })).toEqual({ span: { from: '2026-11-22', to: '2026-11-22' }, exerciseNames: ['Glute bridge'] });
+      expect(view({ exerciseId: log.squat })).toEqual({ span: { from: '2026-11-20', to: '2026-11-24' }, exerciseNames: ['Goblet squat'] });
+      // N sessions lie within the newest N dates: the span is those dates (here the two newest sessions are both on the 24th).
+      expect(view({ limitSessions: 2 })).toEqual({ span: { from: '2026-11-22', to: '2026-11-24' }, exerciseNames: ['Glute bridge', 'Goblet squat'] });
+      expect(view({ limitSessions: 1, exerciseId: log.squat })).toEqual({ span: { from: '2026-11-24', to: '2026-11-24' }, exerciseNames: ['Goblet squat'] });
+      expect(view({ since: '2026-12-01' })).toEqual({ span: null, exerciseNames: [] });
+    });
+  });
+
+  test('the exercise names are one index step per exercise, not a scan of the sets', () => {
+    withLog((log) => {
+      threeDays(log);
+      const plan = log.db.prepare(`EXPLAIN QUERY PLAN ${HISTORY_NAMES_SQL}`).all({ first: '2026-11-20', last: '2026-11-24', exerciseId: null }) as Array<{ detail: string }>;
+      const details = plan.map((row) => row.detail);
+      expect(details.filter((detail) => /^SCAN (sets|s)\b/.test(detail))).toEqual([]);
+      expect(details).toContain('SEARCH s EXISTS USING COVERING INDEX sets_by_exercise_date (exercise_id=? AND date>? AND date<?)');
+    });
+  });
+
+  test('reads lazily in one read transaction, which ends when the reader stops or reaches the end', () => {
+    withLog((log) => {
+      threeDays(log);
+      const { entries, span } = log.sets.history({});
+      expect(log.db.inTransaction).toBe(true);
+      // Another rehab writes after the dates were found and before the sets are read: not seen,
+      // so the entries stay within the span (and the name column fits them).
+      const other = openDatabase(log.db.name).db;
+      try {
+        logDay({ ...log, db: other, sets: new SetRepository(other) }, log.squat, '2026-11-30', 1);
+      } finally {
+        other.close();
+      }
+      expect(span?.to).toBe('2026-11-24');
+      expect(entries.next().value?.date).toBe('2026-11-24');
+      entries.return?.();
+      expect(log.db.inTransaction).toBe(false);
+      // The connection is free again: it can write.
+      logDay(log, log.squat, '2026-11-25', 1);
+      const all = log.sets.history({}).entries;
+      expect([...all].map((entry) => entry.date).slice(0, 2)).toEqual(['2026-11-30', '2026-11-25']);
+      expect(log.db.inTransaction).toBe(false);
+      // Nothing to show: no transaction left open either.
+      log.sets.history({ since: '2027-01-01' });
+      expect(log.db.inTransaction).toBe(false);
+    });
+  });
+
+  test('inside a transaction of the caller, leaves it open', () => {
+    withLog((log) => {
+      threeDays(log);
+      log.db.exec('BEGIN');
+      expect([...log.sets.history({ limitSessions: 1 }).entries]).toHaveLength(1);
+      expect(log.db.inTransaction).toBe(true);
+      log.db.exec('COMMIT');
     });
   });
 
   test('an empty log has no history and no sets', () => {
     withLog((log) => {
-      expect(log.sets.history({})).toEqual([]);
-      expect(log.sets.history({ limitSessions: 5 })).toEqual([]);
+      expect(history(log, {})).toEqual([]);
+      expect(history(log, { limitSessions: 5 })).toEqual([]);
       expect(log.sets.count()).toBe(0);
     });
   });

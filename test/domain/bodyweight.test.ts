@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { bodyweightOn, bodyweightTotal, type DatedBodyweight } from '../../src/domain/bodyweight.js';
 
@@ -23,5 +24,19 @@ describe('bodyweightTotal', () => {
     ['bw + 10 lb at 80 kg, in lb → 186.37 lb', [{ kind: 'bodyweight', added: 10, unit: 'lb' }, { kind: 'external', value: 80, unit: 'kg' }, 'lb'], 186.37],
   ])('%s', (_rule, args, expected) => {
     expect(bodyweightTotal(...args)).toBe(expected);
+  });
+});
+
+describe('bodyweightOn, as a search', () => {
+  it('finds what a walk from the oldest finds, for any weighings and any day', () => {
+    const day = fc.integer({ min: 0, max: 400 }).map((n) => new Date(Date.UTC(2026, 0, 1 + n)).toISOString().slice(0, 10));
+    fc.assert(
+      fc.property(fc.array(day, { maxLength: 30 }), day, (days, date) => {
+        const sorted = [...days].sort().map((d, index) => weight(d, 60 + index));
+        let walked: DatedBodyweight | undefined;
+        for (const w of sorted) if (w.date <= date) walked = w;
+        expect(bodyweightOn(sorted, date)).toBe(walked);
+      }),
+    );
   });
 });

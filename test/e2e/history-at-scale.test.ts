@@ -1,0 +1,82 @@
+// `rehab history` of a long log, run as a user would: all of it printed, as text and JSON, and a
+// reader that stops early (`| head -1`) ending it quietly.
+import { spawnSync } from 'node:child_process';
+import Database from 'better-sqlite3';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { BIN, makeSandbox, type Sandbox } from './run-rehab.js';
+
+let sandbox: Sandbox;
+beforeEach(() => {
+  sandbox = makeSandbox();
+});
+afterEach(() => sandbox.cleanup());
+
+/** The binary's whole output, however long (spawnSync keeps 1 MB by default). */
+function history(format: string): { code: number | null; stdout: string; stderr: string } {
+  const result = spawnSync(process.execPath, [BIN, 'history', '--format', format], {
+    env: { ...process.env, REHAB_DB: sandbox.db },
+    encoding: 'utf8',
+    maxBuffer: 512 * 1024 * 1024,
+  });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/**
+ * A log of `days` days, each with two sessions of one set of goblet squat, made by SQLite: more
+ * sessions than a JavaScript call takes arguments (about 120,000), which is where a history built
+ * as one list once failed (`Math.max(...names)`).
+ */
+function longLog(days: number): { dates: number; sessions: number; newest: string; oldest: string } {
+  expect(sandbox.run(['next']).code).toBe(0);
+  const db = new Database(sandbox.db);
+  try {
+    db.exec("INSERT INTO batches (kind, summary, created_at) VALUES ('import', 'test', '2026-11-01T00:00:00Z')");
+    db.prepare(
+      `INSERT INTO sets (uid, batch_id, exercise_id, date, session, set_number, reps, load_kind, load_value, load_unit, source, created_at)
+       WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < @count - 1)
+       SELECT 'uid-' || i, (SELECT max(id) FROM batches), (SELECT id FROM exercises WHERE name = 'Goblet squat'),
+              date('2026-11-01', '-' || (i / 2) || ' days'), 1 + i % 2, 1, 8 + i % 5, 'external', 20 + i % 7, 'kg', 'typed', '2026-11-01T00:00:00Z'
+         FROM n`,
+    ).run({ count: 2 * days });
+    return db
+      .prepare('SELECT count(DISTINCT date) AS dates, count(*) AS sessions, max(date) AS newest, min(date) AS oldest FROM sets')
+      .get() as { dates: number; sessions: number; newest: string; oldest: string };
+  } finally {
+    db.close();
+  }
+}
+
+describe('rehab history of a long log', () => {
+  it('prints every day and every session, as text and as JSON', () => {
+    const log = longLog(75_000);
+    expect(log.sessions).toBe(150_000);
+
+    const text = history('text');
+    expect(text.stderr).toBe('');
+    expect(text.code).toBe(0);
+    expect(text.stdout.endsWith('\n')).toBe(true);
+    const lines = text.stdout.slice(0, -1).split('\n');
+    // A date line, its sessions, a blank line between days.
+    expect(lines.filter((line) => line.startsWith('  Goblet squat'))).toHaveLength(log.sessions);
+    expect(lines.filter((line) => line === '')).toHaveLength(log.dates - 1);
+    expect(lines.filter((line) => /^[A-Z][a-z]{2} \d/.test(line))).toHaveLength(log.dates);
+
+    const json = history('json');
+    expect(json.code).toBe(0);
+    const entries = JSON.parse(json.stdout) as Array<{ date: string; sets: unknown[] }>;
+    expect(entries).toHaveLength(log.sessions);
+    expect([entries[0]?.date, entries.at(-1)?.date]).toEqual([log.newest, log.oldest]);
+  });
+
+  it.each(['text', 'json'])('`rehab history --format %s | head -1` exits 0 with nothing on stderr', (format) => {
+    longLog(10_000);
+    const result = spawnSync('bash', ['-c', `set -o pipefail; "${process.execPath}" "${BIN}" history --format ${format} | head -1`], {
+      env: { ...process.env, REHAB_DB: sandbox.db },
+      encoding: 'utf8',
+    });
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+    // The newest day, 1 Nov 2026 (with how long ago it was, or its year once it is not this year's).
+    expect(result.stdout).toMatch(format === 'json' ? /^\[\n$/ : /^Sun 1 Nov( 2026)?( \([^)]+\))?\n$/);
+  });
+});
