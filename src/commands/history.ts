@@ -1,17 +1,17 @@
 import { BodyweightRepository } from '../db/bodyweight-repository.js';
 import { translateDatabaseError } from '../db/open-database.js';
 import { usageError } from '../errors.js';
-import { renderHistoryAsJson, renderHistoryAsText } from '../io/render-history.js';
+import { renderHistoryAsCsv, renderHistoryAsJson, renderHistoryAsText } from '../io/render-history.js';
 import type { RunContext } from './context.js';
 import { openLog, type RehabLog } from './open-log.js';
-import type { CommandOutput, OutputFormat } from './output.js';
+import type { CommandOutput } from './output.js';
 import { findExercise } from './prescribe.js';
 
 export interface HistoryOptions {
   since?: string;
   until?: string;
   limit?: number;
-  format: OutputFormat;
+  format: 'text' | 'json' | 'csv';
 }
 
 /**
@@ -36,7 +36,12 @@ export async function historyCommand(name: string | undefined, options: HistoryO
     });
     // The body weights in force over the dates shown, for the total of `bw` loads (`bw + 10 kg (≈ 90 kg)`).
     const bodyweights = view.span === null ? [] : log.repository(BodyweightRepository).forPeriod(view.span.from, view.span.to);
-    const pieces = options.format === 'json' ? renderHistoryAsJson(view.entries, bodyweights, context.displayUnits) : renderHistoryAsText(view, context, bodyweights);
+    const pieces =
+      options.format === 'json'
+        ? renderHistoryAsJson(view.entries, bodyweights, context.displayUnits)
+        : options.format === 'csv'
+          ? renderHistoryAsCsv(view.entries, bodyweights, context.displayUnits)
+          : renderHistoryAsText(view, context, bodyweights);
     return { stderr: log.notices.join('\n'), pieces: closingAfter(pieces, log, context.dbPath) };
   } catch (error) {
     log.close();

@@ -1,9 +1,10 @@
-// `rehab history` as text (grouped by day) and JSON (one object per session), written a piece at
-// a time as the entries are read: a century of history is never one string in memory.
+// `rehab history` as text (grouped by day), JSON (one object per session) and CSV (one row per
+// set), written a piece at a time as the entries are read: a century of history is never one string in memory.
 import type { RunContext } from '../commands/context.js';
 import { bodyweightOn, bodyweightTotal, type DatedBodyweight } from '../domain/bodyweight.js';
 import type { Load, LoggedSet, Unit } from '../domain/types.js';
 import { amountOf, loadIn } from '../domain/units.js';
+import { CSV_RECORD_END, csvCell, csvTextCell } from './csv.js';
 import { formatCounts, formatIds, showLoad } from './format.js';
 import { formatDayRelative } from './relative-day.js';
 import { fitWidth, wrapText } from './terminal-text.js';
@@ -142,4 +143,53 @@ function sessionJson(session: HistorySession, bodyweights: readonly DatedBodywei
       };
     }),
   };
+}
+
+/** The columns of `rehab history --format csv`: one row per set, newest day first. */
+export const HISTORY_CSV_COLUMNS = ['date', 'exercise', 'session', 'set', 'reps', 'seconds', 'load', 'unit', 'load_type', 'total', 'rpe', 'pain', 'note', 'id', 'uid', 'source'] as const;
+
+/**
+ * `rehab history --format csv`: RFC 4180 with a header row, text a spreadsheet would run as a
+ * formula neutralised, as `rehab export` writes it. Loads as in the JSON: as logged, or in
+ * `displayUnits`; `load` is the amount added for a `bodyweight` load, `total` its whole weight
+ * when the body weight that day is known.
+ */
+export function* renderHistoryAsCsv(
+  sessions: Iterable<HistorySession>,
+  bodyweights: readonly DatedBodyweight[] = [],
+  displayUnits?: Unit,
+): Generator<string, void, undefined> {
+  let pending = `${HISTORY_CSV_COLUMNS.join(',')}${CSV_RECORD_END}`;
+  for (const session of sessions) {
+    const bodyweight = bodyweightOn(bodyweights, session.date);
+    const date = csvTextCell(session.date);
+    const exercise = csvTextCell(session.exerciseName);
+    for (const set of session.sets) {
+      const load = displayUnits ? loadIn(set.load, displayUnits) : set.load;
+      const cells = [
+        date,
+        exercise,
+        csvCell(set.session),
+        csvCell(set.setNumber),
+        csvCell(set.reps),
+        csvCell(set.seconds),
+        csvCell(amountOf(load)),
+        load.unit,
+        load.kind,
+        csvCell(totalOf(set.load, bodyweight, displayUnits)?.value ?? null),
+        csvCell(set.rpe),
+        csvCell(set.pain),
+        csvTextCell(set.note),
+        csvCell(set.id),
+        csvTextCell(set.uid),
+        csvTextCell(set.source),
+      ];
+      pending += `${cells.join(',')}${CSV_RECORD_END}`;
+    }
+    if (pending.length >= CHUNK_CHARACTERS) {
+      yield pending;
+      pending = '';
+    }
+  }
+  yield pending;
 }

@@ -47,7 +47,7 @@ function longLog(days: number): { dates: number; sessions: number; newest: strin
 }
 
 describe('rehab history of a long log', () => {
-  it('prints every day and every session, as text and as JSON', () => {
+  it('prints every day and every session, as text, JSON and CSV', () => {
     const log = longLog(75_000);
     expect(log.sessions).toBe(150_000);
 
@@ -66,9 +66,14 @@ describe('rehab history of a long log', () => {
     const entries = JSON.parse(json.stdout) as Array<{ date: string; sets: unknown[] }>;
     expect(entries).toHaveLength(log.sessions);
     expect([entries[0]?.date, entries.at(-1)?.date]).toEqual([log.newest, log.oldest]);
+
+    const csv = history('csv');
+    expect(csv.code).toBe(0);
+    // The header row and a row per set (one set a session here).
+    expect(csv.stdout.split('\r\n')).toHaveLength(1 + log.sessions + 1);
   });
 
-  it.each(['text', 'json'])('`rehab history --format %s | head -1` exits 0 with nothing on stderr', (format) => {
+  it.each(['text', 'json', 'csv'])('`rehab history --format %s | head -1` exits 0 with nothing on stderr', (format) => {
     longLog(10_000);
     const result = spawnSync('bash', ['-c', `set -o pipefail; "${process.execPath}" "${BIN}" history --format ${format} | head -1`], {
       env: { ...process.env, REHAB_DB: sandbox.db },
@@ -77,6 +82,7 @@ describe('rehab history of a long log', () => {
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
     // The newest day, 1 Nov 2026 (with how long ago it was, or its year once it is not this year's).
-    expect(result.stdout).toMatch(format === 'json' ? /^\[\n$/ : /^Sun 1 Nov( 2026)?( \([^)]+\))?\n$/);
+    const first = { json: /^\[\n$/, csv: /^date,exercise,.*,source\r\n$/, text: /^Sun 1 Nov( 2026)?( \([^)]+\))?\n$/ }[format];
+    expect(result.stdout).toMatch(first as RegExp);
   });
 });

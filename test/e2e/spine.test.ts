@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { parse } from 'csv-parse/sync';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeSandbox, type Sandbox } from './run-rehab.js';
 
@@ -109,6 +110,48 @@ describe('log → next → history', () => {
 
     expect(JSON.parse(sandbox.run(['history', '--limit', '1', '--format', 'json']).stdout)).toHaveLength(1);
     expect(JSON.parse(sandbox.run(['history', '--until', '2026-03-03', '--format', 'json']).stdout)).toHaveLength(2);
+  });
+
+  it('shows history as CSV: one row per set, the same sets and values as the JSON, formulas neutralised', () => {
+    sandbox.run(['log', 'squat', '20kg', '3x10', '--date', '2026-03-02']);
+    sandbox.run(['bodyweight', '80kg', '--date', '2026-03-01']);
+    sandbox.run(['log', 'bridge', 'bw+5kg', '2x12', '--rpe', '8', '--date', '2026-03-02', '--note', '=SUM(A1), felt fine']);
+    sandbox.run(['log', 'plank', '3x30s', '--date', '2026-03-04']);
+    for (const units of [[], ['--units', 'lb']]) {
+      const csv = sandbox.run([...units, 'history', '--format', 'csv']);
+      expect(csv.code).toBe(0);
+      expect(csv.stdout.split('\r\n')[0]).toBe('date,exercise,session,set,reps,seconds,load,unit,load_type,total,rpe,pain,note,id,uid,source');
+      const rows = parse(csv.stdout, { columns: true }) as Array<Record<string, string>>;
+      const sessions = JSON.parse(sandbox.run([...units, 'history', '--format', 'json']).stdout) as Array<{ date: string; exercise: string; sets: Array<Record<string, unknown>> }>;
+      const cell = (value: unknown) => (value === null ? '' : String(value));
+      expect(rows).toEqual(
+        sessions.flatMap((session) =>
+          session.sets.map((set) => ({
+            date: session.date,
+            exercise: session.exercise,
+            session: expect.stringMatching(/^\d+$/),
+            set: cell(set.set),
+            reps: cell(set.reps),
+            seconds: cell(set.seconds),
+            load: cell(set.load),
+            unit: cell(set.unit),
+            load_type: set.bodyweight ? 'bodyweight' : 'external',
+            total: cell(set.total),
+            rpe: cell(set.rpe),
+            pain: cell(set.pain),
+            // A spreadsheet would run "=SUM(A1)…" as a formula: it is written as text.
+            note: set.note === null ? '' : String(set.note).startsWith('=') ? `'${set.note}` : cell(set.note),
+            id: cell(set.id),
+            uid: cell(set.uid),
+            source: cell(set.source),
+          })),
+        ),
+      );
+      expect(rows.map((row) => row.exercise)).toEqual(['Side plank', 'Side plank', 'Side plank', 'Goblet squat', 'Goblet squat', 'Goblet squat', 'Glute bridge', 'Glute bridge']);
+    }
+    expect(sandbox.run(['history', '--since', '2027-01-01', '--format', 'csv']).stdout).toBe(
+      'date,exercise,session,set,reps,seconds,load,unit,load_type,total,rpe,pain,note,id,uid,source\r\n',
+    );
   });
 
   it('shows loads in lb with --units lb without changing what is stored', () => {
