@@ -1,23 +1,15 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import type { Session } from '../domain/types.js';
-import { loadFromColumns, type LoadColumns } from './load-columns.js';
+import { loadFrom } from './load-columns.js';
+import { SESSION_SET_COLUMNS, type SessionSetRow } from './session-rows.js';
 import { statement } from './statements.js';
-
-interface ProgressRow extends LoadColumns {
-  date: string;
-  session: number;
-  reps: number | null;
-  seconds: number | null;
-  rpe: number | null;
-  pain: number | null;
-}
 
 /**
  * The query behind `sessionsBetween`, exported for its query-plan test: one range of the
  * (exercise_id, date, session, set_number) index, already in the order it returns, so no sort.
  */
-export const SESSIONS_BETWEEN_SQL = `SELECT date, session, reps, seconds, load_kind, load_value, load_unit, rpe, pain
-  FROM sets
+export const SESSIONS_BETWEEN_SQL = `SELECT ${SESSION_SET_COLUMNS}
+  FROM sets s
  WHERE exercise_id = @exerciseId AND date >= @since AND date <= @until
  ORDER BY exercise_id, date, session, set_number`;
 
@@ -25,25 +17,26 @@ export const SESSIONS_BETWEEN_SQL = `SELECT date, session, reps, seconds, load_k
 export class ProgressRepository {
   constructor(private readonly db: BetterSqlite3.Database) {}
 
-  /** Every session of the exercise from `since` to `until` (inclusive), oldest first, sets in order. */
+  /**
+   * Every session of the exercise from `since` to `until` (inclusive), oldest first, sets in order.
+   * Raw rows, read by index: a century of one exercise is tens of thousands of sets.
+   */
   sessionsBetween(exerciseId: number, since: string, until: string): Session[] {
-    const rows = statement(this.db, SESSIONS_BETWEEN_SQL).all({ exerciseId, since, until }) as ProgressRow[];
+    const rows = statement(this.db, SESSIONS_BETWEEN_SQL).raw().all({ exerciseId, since, until }) as SessionSetRow[];
     const sessions: Session[] = [];
-    let key: string | undefined;
-    for (const row of rows) {
-      const set = {
-        reps: row.reps,
-        seconds: row.seconds,
-        load: loadFromColumns(row),
-        rpe: row.rpe,
-        pain: row.pain,
-      };
-      const rowKey = `${row.date}/${row.session}`;
-      if (rowKey === key) sessions.at(-1)?.sets.push(set);
-      else sessions.push({ date: row.date, sets: [set] });
-      key = rowKey;
+    let sets: Session['sets'] = [];
+    let date: string | undefined;
+    let session: number | undefined;
+    for (let i = 0; i < rows.length; i++) {
+      const row = rows[i] as SessionSetRow;
+      if (row[0] !== date || row[1] !== session) {
+        date = row[0];
+        session = row[1];
+        sets = [];
+        sessions.push({ date, sets });
+      }
+      sets.push({ reps: row[2], seconds: row[3], load: loadFrom(row[4], row[5], row[6]), rpe: row[7], pain: row[8] });
     }
     return sessions;
   }
 }
-

@@ -60,7 +60,7 @@ describe('ProgressRepository.sessionsBetween', () => {
       const plan = (db.prepare(`EXPLAIN QUERY PLAN ${SESSIONS_BETWEEN_SQL}`).all({ exerciseId: squat, since: '2026-01-01', until: '2026-12-31' }) as Array<{ detail: string }>).map(
         (row) => row.detail,
       );
-      expect(plan).toEqual(['SEARCH sets USING INDEX sets_by_exercise_date (exercise_id=? AND date>? AND date<?)']);
+      expect(plan).toEqual(['SEARCH s USING INDEX sets_by_exercise_date (exercise_id=? AND date>? AND date<?)']);
     });
   });
 });
