@@ -165,6 +165,24 @@ export class SetRepository {
    * another rehab writes. While the entries are being read the connection runs no other statement.
    */
   history(filter: HistoryFilter = {}): HistoryView {
+    if (filter.limitSessions !== undefined && filter.limitSessions <= 0) return noHistory();
+    const ownTransaction = !this.db.inTransaction;
+    if (ownTransaction) this.db.exec('BEGIN');
+    const end = (): void => {
+      if (ownTransaction && this.db.inTransaction) this.db.exec('COMMIT');
+    };
+    try {
+      const view = this.readHistory(filter, end);
+      if (view.span === null) end();
+      return view;
+    } catch (error) {
+      end();
+      throw error;
+    }
+  }
+
+  /** The history view of `history`, inside its read transaction; `end` ends that. */
+  private readHistory(filter: HistoryFilter, end: () => void): HistoryView {
     // Built from fixed fragments only: `x IS NULL OR …` would keep SQLite from using the indexes.
     const conditions: string[] = [];
     const parameters: Record<string, string | number> = {};
@@ -181,38 +199,14 @@ export class SetRepository {
       parameters.until = filter.until;
     }
     const whereClause = (): string => (conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '');
-    const nothing: HistoryView = { exerciseNames: [], span: null, entries: [][Symbol.iterator]() };
-    if (filter.limitSessions !== undefined && filter.limitSessions <= 0) return nothing;
 
-    const ownTransaction = !this.db.inTransaction;
-    if (ownTransaction) this.db.exec('BEGIN');
-    const end = (): void => {
-      if (ownTransaction && this.db.inTransaction) this.db.exec('COMMIT');
-    };
-    try {
-      const view = this.historyView(filter, conditions, parameters, whereClause, end);
-      if (view === null) end();
-      return view ?? nothing;
-    } catch (error) {
-      end();
-      throw error;
-    }
-  }
-
-  private historyView(
-    filter: HistoryFilter,
-    conditions: string[],
-    parameters: Record<string, string | number>,
-    whereClause: () => string,
-    end: () => void,
-  ): HistoryView | null {
     if (filter.limitSessions !== undefined) {
       // N entries lie within the newest N dates. Finding the oldest of those walks an index
       // backwards and stops, so a short history of a long log reads only the end of it.
       const oldest = statement(this.db, `SELECT min(date) FROM (SELECT DISTINCT date FROM sets ${whereClause()} ORDER BY date DESC LIMIT @limit)`)
         .pluck()
         .get({ ...parameters, limit: filter.limitSessions }) as string | null;
-      if (oldest === null) return null;
+      if (oldest === null) return noHistory();
       conditions.push('date >= @oldest');
       parameters.oldest = oldest;
     }
@@ -221,7 +215,7 @@ export class SetRepository {
     const span = statement(this.db, `SELECT (SELECT min(date) FROM sets ${whereClause()}) AS first, (SELECT max(date) FROM sets ${whereClause()}) AS last`).get(
       parameters,
     ) as { first: string | null; last: string | null };
-    if (span.first === null || span.last === null) return null;
+    if (span.first === null || span.last === null) return noHistory();
     const exerciseNames = statement(this.db, HISTORY_NAMES_SQL)
       .pluck()
       .all({ first: span.first, last: span.last, exerciseId: filter.exerciseId ?? null }) as string[];
@@ -238,6 +232,11 @@ export class SetRepository {
   count(): number {
     return statement(this.db, 'SELECT count(*) FROM sets').pluck().get() as number;
   }
+}
+
+/** Nothing to show. */
+function noHistory(): HistoryView {
+  return { exerciseNames: [], span: null, entries: [][Symbol.iterator]() };
 }
 
 /** A row of `sets` as SET_COLUMNS selects it, read raw: better-sqlite3 makes arrays several times faster than objects. */
@@ -261,7 +260,8 @@ type StoredSetRow = [
 
 /**
  * The names of the exercises (all, or @exerciseId) with a set between two dates: for each
- * exercise, one step into the (exercise_id, date) index, at any size of log.
+ * exercise (a table of a few dozen rows, read whole), one step into the (exercise_id, date)
+ * index, at any size of log.
  */
 export const HISTORY_NAMES_SQL = `SELECT e.name FROM exercises e
  WHERE (@exerciseId IS NULL OR e.id = @exerciseId)
@@ -300,6 +300,7 @@ function* entriesByDay(
       const key = `${row[2]}/${row[4]}`;
       let entry = day.get(key);
       if (entry === undefined) {
+        // Sessions of one day in the order they were first logged.
         entry = { date: row[3], session: row[4], exerciseId: row[2], exerciseName: names.get(row[2]) ?? '', sets: [] };
         day.set(key, entry);
       }

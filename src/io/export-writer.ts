@@ -15,7 +15,7 @@ export type ExportRecord = Record<ExportColumn, string | number | null>;
 export type ChunkSink = (chunk: string) => Promise<void>;
 
 /** Output is handed over in chunks of about this many characters: few writes, little memory. */
-const CHUNK_CHARACTERS = 64 * 1024;
+export const CHUNK_CHARACTERS = 64 * 1024;
 
 /** The UTF-8 byte order mark, which Excel needs to read a CSV file as UTF-8. */
 export const BOM = '\uFEFF';

@@ -1,10 +1,12 @@
 // `rehab history` as text (grouped by day), JSON (one object per session) and CSV (one row per
-// set), written a piece at a time as the entries are read: a century of history is never one string in memory.
+// set), written a piece at a time as the entries are read: a century of history is never one
+// string in memory.
 import type { RunContext } from '../commands/context.js';
 import { bodyweightOn, bodyweightTotal, type DatedBodyweight } from '../domain/bodyweight.js';
 import type { Load, LoggedSet, Unit } from '../domain/types.js';
 import { amountOf, loadIn } from '../domain/units.js';
 import { CSV_RECORD_END, csvCell, csvTextCell } from './csv.js';
+import { CHUNK_CHARACTERS } from './export-writer.js';
 import { formatCounts, formatIds, showLoad } from './format.js';
 import { formatDayRelative } from './relative-day.js';
 import { fitWidth, wrapText } from './terminal-text.js';
@@ -15,9 +17,6 @@ export interface HistorySession {
   exerciseName: string;
   sets: LoggedSet[];
 }
-
-/** Output is handed over in pieces of about this many characters: few writes, little memory. */
-const CHUNK_CHARACTERS = 64 * 1024;
 
 /**
  * The text of `rehab history`, in pieces that end with the output's last line break. The name
