@@ -109,7 +109,7 @@ const DAY_MONTH_YEAR = new RegExp(`^(\\d{1,2})${SPACE}+([a-z]+)\\.?${SPACE}+(\\d
  * Reads the dates the apps write: `2019-01-11 12:31:54` (Strong, 24-hour), `2025-01-30 12:34:56 pm`
  * (Strong, 12-hour, usually with U+202F before pm), `13 Mar 2026, 15:22` (Hevy), `2026-03-13`
  * (FitNotes). The date is taken as written, with no time zone. A date that does not exist
- * (30 February, month 13, 25 o'clock) throws a CellError.
+ * (30 February, month 13, 25 o'clock), or one before 1900, throws a CellError.
  */
 export function readDateTime(text: string, column: string): DateTime {
   const trimmed = text.trim();
@@ -135,7 +135,8 @@ export function readDateTime(text: string, column: string): DateTime {
   } else {
     throw new CellError(`${column} ${quote(text)} is not a date rehab can read (like 2026-03-13 or 2026-03-13 15:22:00)`);
   }
-  if (!isRealDate(year, month, day)) throw new CellError(`${column} ${quote(text)} is not a real date`);
+  const problem = dateProblem(year, month, day);
+  if (problem !== undefined) throw new CellError(`${column} ${quote(text)} ${problem}`);
   const date = `${String(year).padStart(4, '0')}-${pad(month)}-${pad(day)}`;
   const [hourText, minuteText, secondText, meridiem] = clock;
   if (hourText === undefined) return { date, time: null };
@@ -157,9 +158,18 @@ function isMonthName(word: string): boolean {
   return full.some((name) => name.startsWith(lower) && lower.length >= 3) || lower === 'sept';
 }
 
-/** A date in the Gregorian calendar, from 1900 on (older is a typo, not a workout). */
-export function isRealDate(year: number, month: number, day: number): boolean {
-  if (year < 1900 || month < 1 || month > 12 || day < 1) return false;
+/**
+ * Why a day cannot be a set's date, or undefined when it can: it must be a day of the Gregorian
+ * calendar, from 1900 on (older is a typo, not a workout; `rehab log --date` refuses it too).
+ */
+export function dateProblem(year: number, month: number, day: number): string | undefined {
+  if (!isCalendarDay(year, month, day)) return 'is not a real date';
+  if (year < 1900) return 'is before 1900, the earliest date rehab keeps';
+  return undefined;
+}
+
+function isCalendarDay(year: number, month: number, day: number): boolean {
+  if (month < 1 || month > 12 || day < 1) return false;
   const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
   const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1] ?? 0;
   return day <= days;

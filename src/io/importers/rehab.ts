@@ -6,7 +6,7 @@ import { InternalError } from '../../errors.js';
 import { restoreFormulaText } from '../csv.js';
 import { EXPORT_COLUMNS, type ExportColumn } from '../export-columns.js';
 import type { Columns } from './columns.js';
-import { CellError, isRealDate, quote, readName } from './fields.js';
+import { CellError, dateProblem, quote, readName } from './fields.js';
 import { Interner } from './interner.js';
 import type { ImportedSet, Layout, RowOutcome, RowReader } from './types.js';
 
@@ -84,9 +84,9 @@ function readRehabSet(line: number, get: (column: ExportColumn) => Value, intern
   const uid = text(get, 'id', { required: true });
   const date = text(get, 'date', { required: true });
   const dateParts = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
-  if (!dateParts || !isRealDate(Number(dateParts[1]), Number(dateParts[2]), Number(dateParts[3]))) {
-    throw new CellError(`date ${quote(date)} is not a real date as YYYY-MM-DD`);
-  }
+  if (!dateParts) throw new CellError(`date ${quote(date)} is not a date as YYYY-MM-DD`);
+  const problem = dateProblem(Number(dateParts[1]), Number(dateParts[2]), Number(dateParts[3]));
+  if (problem !== undefined) throw new CellError(`date ${quote(date)} ${problem}`);
   // Any name rehab itself stored comes back, however long.
   const exercise = readName(text(get, 'exercise', { required: true }), 'exercise', Infinity);
   const session = required(whole(get, 'session', 1), 'session');

@@ -377,7 +377,9 @@ describe("rehab's own files", () => {
   });
 
   it.each<[string, string, string]>([
-    ['an impossible date', 'u1,2026-02-30,Squat,1,1,10,,20,kg,external,20,,,,typed', 'date "2026-02-30" is not a real date as YYYY-MM-DD'],
+    ['an impossible date', 'u1,2026-02-30,Squat,1,1,10,,20,kg,external,20,,,,typed', 'date "2026-02-30" is not a real date'],
+    ['a date before 1900', 'u1,1801-02-21,Squat,1,1,10,,20,kg,external,20,,,,typed', 'date "1801-02-21" is before 1900, the earliest date rehab keeps'],
+    ['a date not written as YYYY-MM-DD', 'u1,05/01/2026,Squat,1,1,10,,20,kg,external,20,,,,typed', 'date "05/01/2026" is not a date as YYYY-MM-DD'],
     ['negative reps', 'u1,2026-01-05,Squat,1,1,-3,,20,kg,external,20,,,,typed', 'reps -3 is negative'],
     ['reps and seconds both', 'u1,2026-01-05,Squat,1,1,10,30,20,kg,external,20,,,,typed', 'needs reps or seconds (one of the two)'],
     ['an unknown unit', 'u1,2026-01-05,Squat,1,1,10,,20,st,external,20,,,,typed', 'unit "st" is not kg or lb'],
