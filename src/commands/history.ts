@@ -3,7 +3,7 @@ import { translateDatabaseError } from '../db/open-database.js';
 import { usageError } from '../errors.js';
 import { renderHistoryAsCsv, renderHistoryAsJson, renderHistoryAsText } from '../io/render-history.js';
 import type { RunContext } from './context.js';
-import { openLog, type RehabLog } from './open-log.js';
+import { closingAfter, openLog } from './open-log.js';
 import type { CommandOutput } from './output.js';
 import { findExercise } from './prescribe.js';
 
@@ -46,16 +46,5 @@ export async function historyCommand(name: string | undefined, options: HistoryO
   } catch (error) {
     log.close();
     throw translateDatabaseError(error, context.dbPath);
-  }
-}
-
-/** The pieces, then the log closed (a failure on the way said in words, as withLog does). */
-function* closingAfter(pieces: Iterable<string>, log: RehabLog, dbPath: string): Generator<string, void, undefined> {
-  try {
-    yield* pieces;
-  } catch (error) {
-    throw translateDatabaseError(error, dbPath);
-  } finally {
-    log.close();
   }
 }

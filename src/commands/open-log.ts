@@ -105,3 +105,17 @@ export async function withLog<T>(context: RunContext, work: (log: RehabLog) => T
     log.close();
   }
 }
+
+/**
+ * For output written as it is read (`CommandOutput.pieces`): the pieces, then the log closed,
+ * a SQLite error on the way said in words as `withLog` does.
+ */
+export function* closingAfter(pieces: Iterable<string>, log: RehabLog, dbPath: string): Generator<string, void, undefined> {
+  try {
+    yield* pieces;
+  } catch (error) {
+    throw translateDatabaseError(error, dbPath);
+  } finally {
+    log.close();
+  }
+}

@@ -5,6 +5,7 @@ import type { RunContext } from '../commands/context.js';
 import type { EditableSet } from '../domain/set-edit.js';
 import type { Prescription } from '../domain/types.js';
 import { loadsInUnit } from './display-units.js';
+import { CHUNK_CHARACTERS } from './export-writer.js';
 import { formatDay, showLoad } from './format.js';
 import { prescriptionScheme } from './render-next.js';
 
@@ -43,17 +44,26 @@ export function describeNext(exerciseName: string, next: Prescription, context: 
   return `Next ${exerciseName}: ${showLoad(next.load, context.displayUnits)} ${prescriptionScheme(next)}, ${next.action}.`;
 }
 
-/** What `rehab undo` removed: the batch, then each set that was left of it. */
-export function renderUndo(batch: Batch, sets: ShownSet[], context: Context): string {
+/**
+ * What `rehab undo` removed: the batch, then each set that was left of it, one line each. Given
+ * out in pieces of about 64 KB as the sets are read, since an undone import may have a million.
+ */
+export function* renderUndo(batch: Batch, removed: number, sets: Iterable<ShownSet>, context: Context): Generator<string, void, undefined> {
   const what = batch.kind === 'log' ? 'log' : 'import';
-  const lines = [`Undid the last ${what}: ${loadsInUnit(batch.summary, context.displayUnits)}.`];
-  if (sets.length === 0) {
-    lines.push('Nothing of it was left to remove: its sets had all been deleted already. Its record is gone now.');
-  } else {
-    lines.push(`Removed ${sets.length === 1 ? '1 set' : `${sets.length} sets`}:`);
-    for (const set of sets) lines.push(`  ${describeSet(set, context)}`);
+  const heading = `Undid the last ${what}: ${loadsInUnit(batch.summary, context.displayUnits)}.\n`;
+  if (removed === 0) {
+    yield `${heading}Nothing of it was left to remove: its sets had all been deleted already. Its record is gone now.\n`;
+    return;
   }
-  return lines.join('\n');
+  let pending = `${heading}Removed ${removed === 1 ? '1 set' : `${removed} sets`}:\n`;
+  for (const set of sets) {
+    pending += `  ${describeSet(set, context)}\n`;
+    if (pending.length >= CHUNK_CHARACTERS) {
+      yield pending;
+      pending = '';
+    }
+  }
+  if (pending !== '') yield pending;
 }
 
 /** What `rehab edit` changed: the set before and after. */
