@@ -1,14 +1,7 @@
 import type { Command } from 'commander';
+import { clearable } from '../domain/set-edit.js';
 import { dateParser, painParser, rpeParser } from './parsers.js';
 import type { Wiring } from './wiring.js';
-
-/**
- * `none` (to clear an optional number) or what `parse` makes of the text. Not null: commander
- * turns a parser's null into ''.
- */
-function clearable(parse: (text: string) => number) {
-  return (text: string): number | 'none' => (text.trim().toLowerCase() === 'none' ? 'none' : parse(text));
-}
 
 /** `rehab edit` */
 export function registerEdit(program: Command, wiring: Wiring): void {
@@ -17,7 +10,7 @@ export function registerEdit(program: Command, wiring: Wiring): void {
     .summary('correct one set')
     .description(
       'Correct one set, by the id that `rehab log` and `rehab history` print (or its uid), and print it before and after. ' +
-        'The next prescription reflects the correction at once.',
+        'The next prescription reflects the correction at once. On a terminal, given no change, it asks what to change.',
     )
     .argument('[id]', 'the set: its id (812) or its uid; on a terminal, picked from the latest sets when left out')
     .option('--load <load>', 'the load: 25kg, 55lb, bw, bw+10kg (a bare number is in your units)')
@@ -33,7 +26,8 @@ Examples:
   $ rehab edit 812 --scheme 10          it was 10 reps, not 12
   $ rehab edit 812 --load 22.5kg --rpe 8
   $ rehab edit 812 --date yesterday     joins yesterday's session of the exercise
-  $ rehab edit 812 --note '' --pain none`,
+  $ rehab edit 812 --note '' --pain none
+  $ rehab edit 812                      on a terminal: asks which values, then each one`,
     )
     .action(async (id: string | undefined, options, command: Command) => {
       const { editCommand } = await import('../commands/edit.js');

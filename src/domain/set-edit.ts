@@ -23,6 +23,14 @@ export interface SetEdit {
   note?: string | null;
 }
 
+/**
+ * `none` (to clear an optional number: `rehab edit --rpe none`) or what `parse` makes of the
+ * text. Not null: commander turns a parser's null into ''.
+ */
+export function clearable(parse: (text: string) => number): (text: string) => number | 'none' {
+  return (text) => (text.trim().toLowerCase() === 'none' ? 'none' : parse(text));
+}
+
 /** The stored values of a set. */
 export function valuesOf(set: LoggedSet): EditableSet {
   return { date: set.date, reps: set.reps, seconds: set.seconds, load: set.load, rpe: set.rpe, pain: set.pain, note: set.note };

@@ -236,7 +236,7 @@ describe('rehab import on a terminal', SLOW, () => {
   });
 });
 
-describe('rehab delete and rehab progress without what they act on, on a terminal', SLOW, () => {
+describe('rehab delete, edit and progress without what they act on, on a terminal', SLOW, () => {
   it('delete offers the latest sets and deletes the one picked once confirmed', async () => {
     expect(sandbox.run(['log', 'squat', '20kg', '3x8']).code).toBe(0);
     const t = open(['delete']);
@@ -249,6 +249,23 @@ describe('rehab delete and rehab progress without what they act on, on a termina
     expect(code).toBe(0);
     expect(screen).toMatch(/Deleted .*Goblet squat {2}set 3 {2}20 kg × 8 {2}\(id 3, uid /);
     expect(query<{ id: number }>('SELECT id FROM sets ORDER BY id')).toStrictEqual([{ id: 1 }, { id: 2 }]);
+  });
+
+  it('edit with no change asks which values, then each one over the current one, and corrects the set', async () => {
+    expect(sandbox.run(['log', 'squat', '20kg', '3x8']).code).toBe(0);
+    const t = open(['edit', '2']);
+    await t.waitFor('Change which values?');
+    t.send('Down');
+    t.send('Space');
+    t.send('Enter');
+    await t.waitFor('Reps (10, or 10@8 with the RPE)');
+    t.send('BSpace');
+    t.type('7');
+    t.send('Enter');
+    const { code, screen } = await t.waitForExit();
+    expect(code).toBe(0);
+    expect(screen).toMatch(/before .*20 kg × 8\n.*after .*20 kg × 7/);
+    expect(query<{ reps: number }>('SELECT reps FROM sets ORDER BY id')).toStrictEqual([{ reps: 8 }, { reps: 7 }, { reps: 8 }]);
   });
 
   it('progress lists the exercises to chart and draws the one picked', async () => {
