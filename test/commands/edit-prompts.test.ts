@@ -14,6 +14,17 @@ async function setUp() {
   return run;
 }
 
+/** Picks the values at these places of the list (0 is the load) and goes on to their questions. */
+async function pick(...places: number[]) {
+  let at = 0;
+  for (const place of places) {
+    for (; at < place; at++) screen.keypress('down');
+    screen.keypress('space');
+  }
+  screen.keypress('enter');
+  await screen.next();
+}
+
 /** Empties the answer line (the current value is in it) and types `text`. */
 function retype(text: string) {
   for (let i = 0; i < 40; i++) screen.keypress('backspace');
@@ -37,12 +48,7 @@ describe('rehab edit with no change, on a terminal', () => {
       'Note  none',
     ]);
     expect(recording.said()).toBe('Editing Sun 22 Nov  Goblet squat  set 3  22.5 kg × 6 @8  (id 3, uid ' + rows<{ uid: string }>(run.dbPath, 'SELECT uid FROM sets WHERE id = 3')[0]?.uid + ')\n');
-    // Load and reps.
-    screen.keypress('space');
-    screen.keypress('down');
-    screen.keypress('space');
-    screen.keypress('enter');
-    await screen.next();
+    await pick(0, 1);
     expect(screen.getScreen()).toContain('Load (25kg, 55lb, bw, bw+10kg)');
     expect(screen.getScreen()).toContain('22.5 kg');
     retype('20kg');
@@ -60,11 +66,7 @@ describe('rehab edit with no change, on a terminal', () => {
     const run = await setUp();
     const output = editCommand('3', {}, run, recordingPrompter().prompter);
     await screen.next();
-    screen.keypress('down');
-    screen.keypress('down');
-    screen.keypress('space');
-    screen.keypress('enter');
-    await screen.next();
+    await pick(2);
     expect(screen.getScreen()).toContain('RPE, 1–10 (none to clear it)');
     retype('11');
     screen.keypress('enter');
@@ -82,9 +84,7 @@ describe('rehab edit with no change, on a terminal', () => {
     const before = everything(run.dbPath);
     const output = editCommand('3', {}, run, recordingPrompter().prompter);
     await screen.next();
-    screen.keypress('space');
-    screen.keypress('enter');
-    await screen.next();
+    await pick(0);
     screen.keypress('enter');
     expect((await output).stderr).toMatch(/^Set 3 already reads like that; nothing was changed/);
     expect(everything(run.dbPath)).toStrictEqual(before);
@@ -95,9 +95,7 @@ describe('rehab edit with no change, on a terminal', () => {
     const before = everything(run.dbPath);
     const output = editCommand('3', {}, run, recordingPrompter().prompter);
     await screen.next();
-    screen.keypress('space');
-    screen.keypress('enter');
-    await screen.next();
+    await pick(0);
     screen.keypress({ name: 'c', ctrl: true });
     await expect(output).rejects.toMatchObject({ name: 'ExitPromptError' });
     expect(everything(run.dbPath)).toStrictEqual(before);

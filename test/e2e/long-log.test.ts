@@ -1,10 +1,9 @@
 // A long log, run as a user would: `rehab history` of all of it, as text, JSON and CSV, and
 // `rehab undo` of an import of as many sets; both printed as read, and a reader that stops early
 // (`| head -1`) ending them quietly.
-import { spawnSync } from 'node:child_process';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { BIN, makeSandbox, type Sandbox } from './run-rehab.js';
+import { makeSandbox, type Sandbox } from './run-rehab.js';
 
 let sandbox: Sandbox;
 beforeEach(() => {
@@ -12,18 +11,8 @@ beforeEach(() => {
 });
 afterEach(() => sandbox.cleanup());
 
-/** The binary's whole output, however long (spawnSync keeps 1 MB by default). */
-function rehab(args: string[], env: NodeJS.ProcessEnv = {}): { code: number | null; stdout: string; stderr: string } {
-  const result = spawnSync(process.execPath, [BIN, ...args], {
-    env: { ...process.env, REHAB_DB: sandbox.db, ...env },
-    encoding: 'utf8',
-    maxBuffer: 512 * 1024 * 1024,
-  });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
-
 function history(format: string) {
-  return rehab(['history', '--format', format]);
+  return sandbox.run(['history', '--format', format]);
 }
 
 /**
@@ -81,12 +70,9 @@ describe('rehab history of a long log', () => {
 
   it.each(['text', 'json', 'csv'])('`rehab history --format %s | head -1` exits 0 with nothing on stderr', (format) => {
     longLog(10_000);
-    const result = spawnSync('bash', ['-c', `set -o pipefail; "${process.execPath}" "${BIN}" history --format ${format} | head -1`], {
-      env: { ...process.env, REHAB_DB: sandbox.db },
-      encoding: 'utf8',
-    });
+    const result = sandbox.runIntoHead(['history', '--format', format]);
     expect(result.stderr).toBe('');
-    expect(result.status).toBe(0);
+    expect(result.code).toBe(0);
     // The newest day, 1 Nov 2026 (with how long ago it was, or its year once it is not this year's).
     const first = { json: /^\[\n$/, csv: /^date,exercise,.*,source\r\n$/, text: /^Sun 1 Nov( 2026)?( \([^)]+\))?\n$/ }[format];
     expect(result.stdout).toMatch(first as RegExp);
@@ -97,7 +83,7 @@ describe('rehab undo of a large import', () => {
   it('removes every set and says which, one line each, in a heap far smaller than the list', () => {
     const log = longLog(75_000);
     // 64 MB of heap: the 150,000 sets held in memory at once take several times that.
-    const undo = rehab(['undo'], { NODE_OPTIONS: '--max-old-space-size=64' });
+    const undo = sandbox.run(['undo'], { env: { NODE_OPTIONS: '--max-old-space-size=64' } });
     expect(undo.stderr).toBe('');
     expect(undo.code).toBe(0);
     const lines = undo.stdout.split('\n');
@@ -108,17 +94,14 @@ describe('rehab undo of a large import', () => {
     // In the order they were stored: uid-0 (the newest day's first session) first.
     expect(setLines[0]).toMatch(/^ {2}Sun 1 Nov( 2026)?( \([^)]+\))? {2}Goblet squat {2}set 1 {2}20 kg × 8 {2}\(id \d+, uid uid-0\)$/);
     expect(setLines.at(-1)).toMatch(new RegExp(`\\(id \\d+, uid uid-${log.sessions - 1}\\)$`));
-    expect(rehab(['history']).stdout).toMatch(/^Nothing logged yet/);
+    expect(sandbox.run(['history']).stdout).toMatch(/^Nothing logged yet/);
   });
 
   it('`rehab undo | head -1` exits 0, and the import is undone all the same', () => {
     longLog(10_000);
-    const result = spawnSync('bash', ['-c', `set -o pipefail; "${process.execPath}" "${BIN}" undo | head -1`], {
-      env: { ...process.env, REHAB_DB: sandbox.db },
-      encoding: 'utf8',
-    });
+    const result = sandbox.runIntoHead(['undo']);
     expect(result.stderr).toBe('');
-    expect(result.status).toBe(0);
+    expect(result.code).toBe(0);
     expect(result.stdout).toBe('Undid the last import: test.\n');
     const db = new Database(sandbox.db, { readonly: true });
     try {

@@ -16,7 +16,10 @@ export interface RunResult {
 export interface Sandbox {
   dir: string;
   db: string;
+  /** The binary's whole output, however long. */
   run(args: string[], options?: { env?: NodeJS.ProcessEnv; input?: string }): RunResult;
+  /** `rehab <args> | head -1` in bash with pipefail: a reader that stops after one line. */
+  runIntoHead(args: string[]): RunResult;
   cleanup(): void;
 }
 
@@ -39,7 +42,14 @@ export function makeSandbox(): Sandbox {
         env: { ...baseEnv, ...options.env },
         input: options.input ?? '',
         encoding: 'utf8',
+        // spawnSync keeps 1 MB by default; a long log prints hundreds.
+        maxBuffer: 512 * 1024 * 1024,
       });
+      return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+    },
+    runIntoHead(args) {
+      const command = [process.execPath, BIN, ...args].map((word) => `'${word.replaceAll("'", "'\\''")}'`).join(' ');
+      const result = spawnSync('bash', ['-c', `set -o pipefail; ${command} | head -1`], { env: baseEnv, input: '', encoding: 'utf8' });
       return { code: result.status, stdout: result.stdout, stderr: result.stderr };
     },
     cleanup() {
