@@ -1,6 +1,6 @@
 import { BatchRepository } from '../db/batch-repository.js';
-import { renderUndo } from '../io/render-corrections.js';
 import { translateDatabaseError } from '../db/open-database.js';
+import { renderUndo } from '../io/render-corrections.js';
 import type { RunContext } from './context.js';
 import { closingAfter, openLog } from './open-log.js';
 import type { CommandOutput } from './output.js';

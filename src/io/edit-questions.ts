@@ -4,7 +4,7 @@
 import type { Measure } from '../domain/types.js';
 import { formatLoad } from '../domain/units.js';
 import type { RunContext } from '../commands/context.js';
-import { formatDay } from './format.js';
+import { formatDay, showLoad } from './format.js';
 import { validateWith, type Prompter } from './prompts.js';
 import type { ShownSet } from './render-corrections.js';
 
@@ -14,7 +14,7 @@ export type EditField = 'load' | 'scheme' | 'rpe' | 'pain' | 'date' | 'note';
 /** The answers as typed, one per value picked, as the options would carry them (`none` clears RPE or pain, '' the note). */
 export type EditAnswers = Partial<Record<EditField, string>>;
 
-type Context = Pick<RunContext, 'today'>;
+type Context = Pick<RunContext, 'today' | 'displayUnits'>;
 
 interface Question {
   field: EditField;
@@ -22,7 +22,7 @@ interface Question {
   label: string;
   /** The question for the new value. */
   message: string;
-  /** The value now, written as it would be typed. */
+  /** The value now, written as it would be typed (a load as logged, whatever `--units` shows). */
   now: string;
 }
 
@@ -60,7 +60,7 @@ function questionsFor(set: ShownSet, measure: Measure, context: Context): Questi
   const count = measure === 'seconds' ? { label: 'Seconds', now: `${set.seconds ?? ''}s` } : { label: 'Reps', now: `${set.reps ?? ''}` };
   const optional = (value: number | null) => (value === null ? 'none' : String(value));
   const rows: Array<Omit<Question, 'label'> & { name: string; shown: string }> = [
-    { field: 'load', name: 'Load', shown: formatLoad(set.load), message: 'Load (25kg, 55lb, bw, bw+10kg)', now: formatLoad(set.load) },
+    { field: 'load', name: 'Load', shown: showLoad(set.load, context.displayUnits), message: 'Load (25kg, 55lb, bw, bw+10kg)', now: formatLoad(set.load) },
     { field: 'scheme', name: count.label, shown: count.now, message: measure === 'seconds' ? 'Seconds held (30s)' : 'Reps (10, or 10@8 with the RPE)', now: count.now },
     { field: 'rpe', name: 'RPE', shown: optional(set.rpe), message: 'RPE, 1–10 (none to clear it)', now: optional(set.rpe) },
     { field: 'pain', name: 'Pain', shown: optional(set.pain), message: 'Pain during the exercise, 0–10 (none to clear it)', now: optional(set.pain) },
