@@ -29,12 +29,15 @@ function isoDay(date) {
   return date.toISOString().slice(0, 10);
 }
 
+/** The day the generated logs end on. */
+export const LAST_DAY = '2026-11-20';
+
 /**
  * Creates `file` with about `sets` sets ending on `lastDay` (YYYY-MM-DD): about 20 sets a session
  * (SPEC §6: a heavy user logs ~20 sets a session, 4 sessions a week), over 20 exercises at every
  * size, so that sizes compare like with like (the issue allows 5 to 50).
  */
-export function generateLog(file, { sets, exercises = 20, lastDay = '2026-11-20', seed = 42 }) {
+export function generateLog(file, { sets, exercises = 20, lastDay = LAST_DAY, seed = 42 }) {
   for (const suffix of ['', '-wal', '-shm']) rmSync(`${file}${suffix}`, { force: true });
   const created = spawnSync(process.execPath, [BIN, '--db', file, 'next'], { encoding: 'utf8' });
   if (created.status !== 0) throw new Error(`rehab could not create ${file}: ${created.stderr}`);
