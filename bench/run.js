@@ -81,6 +81,7 @@ function database(label) {
 }
 
 const rehab = (db, ...args) => () => timeOnce(process.execPath, [BIN, '--db', db, ...args]);
+const nodeFloor = () => timeOnce(process.execPath, ['-e', '0']);
 
 /**
  * `next` and `log` are asked as of the day after the logs end, whatever the calendar says, so
@@ -89,7 +90,6 @@ const rehab = (db, ...args) => () => timeOnce(process.execPath, [BIN, '--db', db
  * they read back over the recent sessions, which takes longer.
  */
 const ASKED_ON = new Date(Date.parse(`${LAST_DAY}T12:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
-const nodeFloor = () => timeOnce(process.execPath, ['-e', '0']);
 
 /** A fresh copy of a log (its file alone: rehab leaves no write-ahead log behind), to write into. */
 function scratchCopy(file) {
