@@ -14,15 +14,21 @@ import {
   type ExerciseFacts,
   type Milestone,
 } from '../domain/milestones.js';
-import type { Exercise, Session } from '../domain/types.js';
+import type { Exercise, Session, Unit } from '../domain/types.js';
 import type { RehabLog } from './open-log.js';
 
 /**
  * Every milestone of these exercises (and the log's reviews and consistency) as of `date`. The
  * per-exercise figures of a review are read only while it still shows (not acknowledged), unless
  * `includeAcknowledged` (`rehab milestones --all`): they are a lookup per exercise per review.
+ * `displayUnit` (`--units`) is the unit the messages write weights in.
  */
-export function loadMilestones(log: RehabLog, exercises: readonly Exercise[], date: string, { includeAcknowledged = false } = {}): Milestone[] {
+export function loadMilestones(
+  log: RehabLog,
+  exercises: readonly Exercise[],
+  date: string,
+  { includeAcknowledged = false, displayUnit }: { includeAcknowledged?: boolean; displayUnit?: Unit } = {},
+): Milestone[] {
   const repository = log.repository(MilestoneRepository);
   const bodyweight = log.repository(BodyweightRepository).latestOnOrBefore(date) ?? null;
   const firstLogDate = repository.firstLogDate(date);
@@ -78,5 +84,6 @@ export function loadMilestones(log: RehabLog, exercises: readonly Exercise[], da
     trainingDates: repository.trainingDates(consistencyWindowStart(date), date),
     bodyweight,
     acknowledged,
+    displayUnit,
   });
 }

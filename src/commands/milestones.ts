@@ -25,7 +25,7 @@ const IDS_LISTED = 6;
 export async function milestonesCommand(options: MilestonesOptions, context: RunContext): Promise<CommandOutput> {
   return withLog(context, (log) => {
     const date = options.date ?? context.today;
-    const milestones = log.snapshot(() => loadMilestones(log, log.exercises.list({ includeArchived: false }), date, { includeAcknowledged: options.all }));
+    const milestones = log.snapshot(() => loadMilestones(log, log.exercises.list({ includeArchived: false }), date, { includeAcknowledged: options.all, displayUnit: context.displayUnits }));
     if (options.ack.length > 0) return acknowledge(log.repository(MilestoneRepository), milestones, options, context, log.notices);
 
     const shown = milestonesToList(milestones, { all: options.all });

@@ -24,11 +24,11 @@ export async function nextCommand(
     const date = options.date ?? context.today;
     const report = log.snapshot((): NextReport => {
       const exercises = names.length > 0 ? names.map((name) => findExercise(log, name)) : log.exercises.list({ includeArchived: false });
-      const prescriptions = prescribeEach(log, exercises, date);
+      const prescriptions = prescribeEach(log, exercises, date, context.displayUnits);
       return {
         date,
         items: exercises.map((exercise, index) => ({ exercise, prescription: prescriptions[index] as Prescription })),
-        milestones: milestonesForNext(loadMilestones(log, exercises, date)),
+        milestones: milestonesForNext(loadMilestones(log, exercises, date, { displayUnit: context.displayUnits })),
       };
     });
     const stdout = options.format === 'json' ? renderNextAsJson(report, context.displayUnits) : renderNextAsText(report, context);

@@ -2,7 +2,7 @@ import { CheckinRepository } from '../db/checkin-repository.js';
 import { addDaysIso } from '../domain/calendar.js';
 import { suggestNames } from '../domain/exercise-names.js';
 import { prescribeNext } from '../domain/progression.js';
-import type { Exercise, Prescription, Session } from '../domain/types.js';
+import type { Exercise, Prescription, Session, Unit } from '../domain/types.js';
 import { usageError } from '../errors.js';
 import type { RehabLog } from './open-log.js';
 
@@ -25,8 +25,11 @@ export function prescribeFromLog(log: RehabLog, exercise: Exercise, date: string
   return prescribeEach(log, [exercise], date)[0] as Prescription;
 }
 
-/** The prescription for each exercise's next session as of `date`: the log read in two statements for all of them. */
-export function prescribeEach(log: RehabLog, exercises: readonly Exercise[], date: string): Prescription[] {
+/**
+ * The prescription for each exercise's next session as of `date`: the log read in two statements
+ * for all of them. `displayUnit` (`--units`) is the unit the reasons write loads in.
+ */
+export function prescribeEach(log: RehabLog, exercises: readonly Exercise[], date: string, displayUnit?: Unit): Prescription[] {
   const sessionsOf = log.sets.recentSessions(
     exercises.map((exercise) => exercise.id),
     date,
@@ -42,6 +45,7 @@ export function prescribeEach(log: RehabLog, exercises: readonly Exercise[], dat
       checkins: checkins.filter((checkin) => checkin.date >= (froms[index] ?? date)),
       today: date,
       defaultUnit: log.units,
+      displayUnit,
     }),
   );
 }

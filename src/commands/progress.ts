@@ -79,7 +79,7 @@ export async function progressCommand(
       until: context.today,
       loggedSessions: sessions.length,
       series,
-      milestones: milestonesOnTimeLine(log, exercise, series, context.today),
+      milestones: milestonesOnTimeLine(log, exercise, series, context),
     };
     const stdout = plot === undefined ? renderProgressAsJson(report, context.displayUnits) : renderProgressAsText(report, context, plot);
     return { stdout, stderr: log.notices.join('\n') };
@@ -99,9 +99,9 @@ function bodyweightsFor(log: RehabLog, sessions: readonly Session[], today: stri
 }
 
 /** The exercise's reached milestones and the log's due reviews that fall between the first and the last point. */
-function milestonesOnTimeLine(log: RehabLog, exercise: Exercise, series: ProgressSeries, today: string): Milestone[] {
+function milestonesOnTimeLine(log: RehabLog, exercise: Exercise, series: ProgressSeries, context: RunContext): Milestone[] {
   if (series.points.length === 0) return [];
-  return loadMilestones(log, [exercise], today)
+  return loadMilestones(log, [exercise], context.today, { displayUnit: context.displayUnits })
     .filter((m) => (m.exercise === exercise.name && m.status === 'reached') || (m.kind === 'review' && m.status === 'due'))
     .filter((m) => m.date !== null && pointIndexOf(series, m.date) !== null)
     .sort((a, b) => ((a.date ?? '') < (b.date ?? '') ? -1 : (a.date ?? '') > (b.date ?? '') ? 1 : 0));

@@ -7,8 +7,8 @@ import { addDaysIso, addMonthsIso, addWeeksIso, shortDay, startOfIsoWeek } from 
 import type { DatedBodyweight } from './bodyweight.js';
 import { bestE1rmKg } from './e1rm.js';
 import { workingSets } from './progression.js';
-import type { ExerciseSettings, Load, Measure, Session } from './types.js';
-import { externalKg, formatLoad, tidy, toKg } from './units.js';
+import type { ExerciseSettings, Load, Measure, Session, Unit } from './types.js';
+import { externalKg, formatLoad, formatLoadIn, fromKg, tidy, toKg } from './units.js';
 
 export type MilestoneKind = 'suitcase' | 'review' | 'strength' | 'bodyweight-ratio' | 'consistency';
 
@@ -124,6 +124,8 @@ export interface MilestoneInput {
   bodyweight: DatedBodyweight | null;
   /** Acknowledged milestone ids → when (ISO timestamp). */
   acknowledged: ReadonlyMap<string, string>;
+  /** The unit the messages write weights in (`--units`); as logged (and in kg) without it. Words only: ids and details keep kg. */
+  displayUnit?: Unit;
 }
 
 // ── Defaults and their sources ───────────────────────────────────────────────────────────────
@@ -346,36 +348,43 @@ type Unacknowledged = Omit<Milestone, 'acknowledgedAt'>;
 
 function exerciseMilestones(facts: ExerciseFacts, input: MilestoneInput): Unacknowledged[] {
   const baseline = e1rmBaseline(facts);
+  const words: Words = { today: input.today, unit: input.displayUnit };
   return strengthMarks(facts, input.bodyweight).map((mark): Unacknowledged => {
     // A reached mark whose first day was not looked up falls back to the day of the best.
     const bestDate = (mark.metric === 'load' ? facts.heaviest : facts.bestE1rm)?.date ?? null;
     const date = mark.reached ? (facts.reachedOn.get(mark.id) ?? bestDate) : null;
     const common = { id: mark.id, kind: mark.kind, exercise: facts.name, status: mark.reached ? ('reached' as const) : ('upcoming' as const), date };
-    if (mark.kind === 'suitcase') return { ...common, ...loadMark(facts, mark, date, input.today) };
-    if (mark.kind === 'strength' && baseline !== null) return { ...common, ...e1rmMark(facts, mark, baseline, date, input.today) };
-    return { ...common, ...bodyweightMark(facts, mark, input.bodyweight as DatedBodyweight, date, input.today) };
+    if (mark.kind === 'suitcase') return { ...common, ...loadMark(facts, mark, date, words) };
+    if (mark.kind === 'strength' && baseline !== null) return { ...common, ...e1rmMark(facts, mark, baseline, date, words) };
+    return { ...common, ...bodyweightMark(facts, mark, input.bodyweight as DatedBodyweight, date, words) };
   });
 }
 
 type Text = Pick<Milestone, 'title' | 'message' | 'details'>;
 
-function loadMark(facts: ExerciseFacts, mark: StrengthMark, date: string | null, today: string): Text {
-  const target = kgText(mark.targetKg);
+/** What the words of a mark depend on: today (for relative days) and the unit weights are written in. */
+interface Words {
+  today: string;
+  unit: Unit | undefined;
+}
+
+function loadMark(facts: ExerciseFacts, mark: StrengthMark, date: string | null, words: Words): Text {
+  const target = massText(mark.targetKg, words.unit);
   const details: LoadMarkDetails = { metric: 'load', targetKg: mark.targetKg, best: bestLoad(facts) };
   const title = `${facts.name}: ${target} of external load${inSuitcaseBand(mark.targetKg) ? ', the suitcase band' : ''}`;
   const reevaluate =
     'Your strength has improved objectively, so now is the time to re-evaluate how your glutes work and how you move: you may find you tend to favour loading certain muscles, which you only really know once you have strengthened broadly. Do it with a clinician if you have one.';
   if (!mark.reached) {
-    const sofar = details.best !== null && details.best.kg > 0 ? `Heaviest so far ${loadText(details.best.load)}, on ${day(details.best.date, today)}. ` : '';
+    const sofar = details.best !== null && details.best.kg > 0 ? `Heaviest so far ${loadText(details.best.load, words.unit)}, on ${day(details.best.date, words.today)}. ` : '';
     return { title, details, message: `${sofar}At ${target}${suitcaseWords(mark.targetKg)}, it is time to re-evaluate how your glutes work and how you move.` };
   }
   const from = startedAtBodyweight(facts) ? 'from bodyweight ' : '';
   const custom = facts.settings.milestones?.loadMessage;
-  const reached = `${facts.name} went ${from}to ${target} of external load on ${day(date, today)}${suitcaseWords(mark.targetKg)}.`;
-  return { title, details, message: `${reached}${heaviestAside(details, mark.targetKg)} ${custom ?? reevaluate}` };
+  const reached = `${facts.name} went ${from}to ${target} of external load on ${day(date, words.today)}${suitcaseWords(mark.targetKg)}.`;
+  return { title, details, message: `${reached}${heaviestAside(details, mark.targetKg, words.unit)} ${custom ?? reevaluate}` };
 }
 
-function e1rmMark(facts: ExerciseFacts, mark: StrengthMark, baseline: { kg: number; date: string }, date: string | null, today: string): Text {
+function e1rmMark(facts: ExerciseFacts, mark: StrengthMark, baseline: { kg: number; date: string }, date: string | null, words: Words): Text {
   const percent = Math.round((mark.targetKg / baseline.kg) * 100);
   const up = percent - 100;
   const details: E1rmMarkDetails = {
@@ -387,28 +396,28 @@ function e1rmMark(facts: ExerciseFacts, mark: StrengthMark, baseline: { kg: numb
   };
   const title = `${facts.name}: estimated 1RM up ${up} %`;
   const source = 'Epley estimate from sets of 10 reps or fewer; Reynolds 2006.';
-  const start = `${kgText(baseline.kg)} at the start on ${day(baseline.date, today)}`;
+  const start = `${massText(baseline.kg, words.unit)} at the start on ${day(baseline.date, words.today)}`;
   if (!mark.reached) {
-    const now = details.best === null ? '' : `, ${kgText(details.best.kg)} now`;
-    return { title, details, message: `Estimated 1RM ${start}${now}; up ${up} % is ${kgText(mark.targetKg)}. ${source}` };
+    const now = details.best === null ? '' : `, ${massText(details.best.kg, words.unit)} now`;
+    return { title, details, message: `Estimated 1RM ${start}${now}; up ${up} % is ${massText(mark.targetKg, words.unit)}. ${source}` };
   }
   const custom = facts.settings.milestones?.e1rmMessage;
-  const message = `Estimated 1RM reached ${kgText(mark.targetKg)} on ${day(date, today)}, up ${up} % from ${start}. ${custom ?? 'An objective gain in strength.'} ${source}`;
+  const message = `Estimated 1RM reached ${massText(mark.targetKg, words.unit)} on ${day(date, words.today)}, up ${up} % from ${start}. ${custom ?? 'An objective gain in strength.'} ${source}`;
   return { title, details, message };
 }
 
-function bodyweightMark(facts: ExerciseFacts, mark: StrengthMark, bodyweight: DatedBodyweight, date: string | null, today: string): Text {
+function bodyweightMark(facts: ExerciseFacts, mark: StrengthMark, bodyweight: DatedBodyweight, date: string | null, words: Words): Text {
   const ratio = tidy(mark.targetKg / toKg(bodyweight.load.value, bodyweight.load.unit));
   const details: LoadMarkDetails = { metric: 'load', targetKg: mark.targetKg, best: bestLoad(facts), ratio, bodyweight };
   const title = `${facts.name}: ${idNumber(ratio)}× body weight`;
-  const weighed = `your body weight of ${loadText(bodyweight.load)} (weighed ${day(bodyweight.date, today)})`;
+  const weighed = `your body weight of ${loadText(bodyweight.load, words.unit)} (weighed ${day(bodyweight.date, words.today)})`;
   const source = "Dan John's standards: deadlift 1–1.5× body weight, goblet squat 24 kg × 10.";
   if (!mark.reached) {
-    const sofar = details.best !== null && details.best.kg > 0 ? ` Heaviest so far ${loadText(details.best.load)}.` : '';
-    return { title, details, message: `${idNumber(ratio)}× ${weighed} is ${kgText(mark.targetKg)}.${sofar} ${source}` };
+    const sofar = details.best !== null && details.best.kg > 0 ? ` Heaviest so far ${loadText(details.best.load, words.unit)}.` : '';
+    return { title, details, message: `${idNumber(ratio)}× ${weighed} is ${massText(mark.targetKg, words.unit)}.${sofar} ${source}` };
   }
   const custom = facts.settings.milestones?.bodyweightMessage;
-  const message = `${facts.name} reached ${idNumber(ratio)}× ${weighed} on ${day(date, today)}: ${kgText(mark.targetKg)}.${heaviestAside(details, mark.targetKg)} ${custom ?? source}`;
+  const message = `${facts.name} reached ${idNumber(ratio)}× ${weighed} on ${day(date, words.today)}: ${massText(mark.targetKg, words.unit)}.${heaviestAside(details, mark.targetKg, words.unit)} ${custom ?? source}`;
   return { title, details, message };
 }
 
@@ -417,11 +426,11 @@ function bestLoad(facts: ExerciseFacts): LoadMarkDetails['best'] {
 }
 
 /** " Heaviest so far 45 lb (≈ 20.4 kg)." when the heaviest is not simply the mark itself. */
-function heaviestAside(details: LoadMarkDetails, targetKg: number): string {
+function heaviestAside(details: LoadMarkDetails, targetKg: number, unit: Unit | undefined): string {
   const best = details.best;
   if (best === null) return '';
   const same = best.load.kind === 'external' && best.load.unit === 'kg' && Math.abs(best.kg - targetKg) < TOLERANCE_KG;
-  return same ? '' : ` Heaviest so far ${loadText(best.load)}.`;
+  return same ? '' : ` Heaviest so far ${loadText(best.load, unit)}.`;
 }
 
 function inSuitcaseBand(kg: number): boolean {
@@ -612,13 +621,15 @@ function day(date: string | null, today: string): string {
   return shortDay(date, today);
 }
 
-/** `20 kg`, `20.4 kg`: kg to one decimal. */
-function kgText(kg: number): string {
-  return `${Math.round(kg * 10) / 10} kg`;
+/** `20 kg`, `20.4 kg`: a weight to one decimal, in kg, or in lb for someone reading in lb (`44.1 lb`). */
+function massText(kg: number, unit: Unit | undefined): string {
+  const shownIn = unit ?? 'kg';
+  return `${Math.round(fromKg(kg, shownIn) * 10) / 10} ${shownIn}`;
 }
 
-/** A load as logged, with its kg when logged in lb: `45 lb (≈ 20.4 kg)`. */
-function loadText(load: Load): string {
+/** A load as logged, with its kg when logged in lb: `45 lb (≈ 20.4 kg)`; in the unit asked for, that alone. */
+function loadText(load: Load, unit: Unit | undefined): string {
+  if (unit !== undefined) return formatLoadIn(load, unit);
   const kg = externalKg(load);
-  return load.unit === 'lb' && kg > 0 ? `${formatLoad(load)} (≈ ${kgText(kg)})` : formatLoad(load);
+  return load.unit === 'lb' && kg > 0 ? `${formatLoad(load)} (≈ ${massText(kg, undefined)})` : formatLoad(load);
 }

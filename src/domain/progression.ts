@@ -18,7 +18,7 @@ import type {
   SessionSet,
   Unit,
 } from './types.js';
-import { amountOf, comparableKg, formatLoad, perUnit, tidy, withAmount } from './units.js';
+import { amountOf, comparableKg, formatLoadIn, perUnit, tidy, withAmount } from './units.js';
 
 export interface PrescribeInput {
   settings: ExerciseSettings;
@@ -29,6 +29,8 @@ export interface PrescribeInput {
   today: string;
   /** The user's units, for an exercise with no sessions yet. */
   defaultUnit: Unit;
+  /** The unit the reasons write loads in (`--units`); as logged without it. Words only: the prescribed load stays as logged. */
+  displayUnit?: Unit;
 }
 
 /** The sets of a session done at its heaviest load; lighter sets are warm-ups. */
@@ -229,7 +231,7 @@ function startRule(input: PrescribeInput): Decision {
     load,
     target: range.min,
     reasons: () => [
-      `First session: start at ${formatLoad(load)} at the bottom of the range (${measured(range.min, settings.measure)}), so the first sessions teach the movement.`,
+      `First session: start at ${loadWords(load, input)} at the bottom of the range (${measured(range.min, settings.measure)}), so the first sessions teach the movement.`,
       modelSentence(settings),
     ],
   };
@@ -295,7 +297,7 @@ function morningPainRule(h: History): Decision | null {
     load,
     target,
     reasons: () => [
-      `${why}: hold ${formatLoad(load)} and aim for ${measured(target, h.settings.measure)} again until it settles.`,
+      `${why}: hold ${loadWords(load, h.input)} and aim for ${measured(target, h.settings.measure)} again until it settles.`,
       PAIN_MODEL,
     ],
   };
@@ -356,8 +358,8 @@ function checkinNotes(h: History): string[] {
 function regressDecision(h: History, why: string): Decision {
   const load = loadWith(h, regressAmount(amountOf(h.working.load), h.increment, h.step));
   const change = cannotGoLower(h)
-    ? `regress, but ${cannotGoLowerPhrase(load, h.settings.measure)}`
-    : `regress to ${formatLoad(load)} (one increment of ${h.increment} ${h.unit} or −10 %, whichever is larger, rounded down to the step)`;
+    ? `regress, but ${cannotGoLowerPhrase(load, h)}`
+    : `regress to ${loadWords(load, h.input)} (one increment of ${amountWords(h.increment, h)} or −10 %, whichever is larger, rounded down to the step)`;
   return {
     action: 'regress',
     load,
@@ -387,7 +389,7 @@ function doubleRule(h: History): Decision {
   const rpe = hardestRpe(h.last);
   const exhausted = rpe !== null && rpe >= RPE_NO_REPS_LEFT;
   if (top && loadOk && !exhausted) {
-    return progressDecision(h, min, () => `every set reached the top of the range (${measured(max, 'reps')}) at the prescribed ${formatLoad(planned.load)} or more`);
+    return progressDecision(h, min, () => `every set reached the top of the range (${measured(max, 'reps')}) at the prescribed ${loadWords(planned.load, h.input)} or more`);
   }
   const failed = (vs: number[]) => vs.some((v) => v < min);
   if (failed(values)) {
@@ -398,7 +400,7 @@ function doubleRule(h: History): Decision {
   const target = Math.min(max, Math.min(...values) + 1);
   const why = () => exhausted
     ? `Last time ${done(h)} at RPE ${rpe}, with no reps left (Zourdos 2016, Helms 2016: RPE 9.5 = no more reps): progress when every set reaches ${max} below RPE ${RPE_NO_REPS_LEFT}.`
-    : `Last time ${done(h)}: progress when every set reaches ${max} at ${formatLoad(load)} or more.`;
+    : `Last time ${done(h)}: progress when every set reaches ${max} at ${loadWords(load, h.input)} or more.`;
   return holdDecision(h, load, target, why);
 }
 
@@ -409,7 +411,7 @@ function linearRule(h: History): Decision {
   const planned = prescriptionAt(h.input, h.sessions.length - 1);
   const hit = values.every((v) => v >= target);
   if (hit && atLeast(load, planned.load)) {
-    return progressDecision(h, target, () => `every set reached the target of ${measured(target, 'reps')} at the prescribed ${formatLoad(planned.load)} or more`);
+    return progressDecision(h, target, () => `every set reached the target of ${measured(target, 'reps')} at the prescribed ${loadWords(planned.load, h.input)} or more`);
   }
   if (!hit) {
     const failed = (vs: number[]) => vs.some((v) => v < target);
@@ -435,7 +437,7 @@ function timedRule(h: History): Decision {
     return failureDecision(h, { failed, holdTarget: planned.target, deloadTarget: min, what: `a hold shorter than ${min} s` });
   }
   if (held) return belowPrescribedDecision(h, planned.load, planned.target);
-  return holdDecision(h, load, planned.target, () => `Last time ${done(h)}: the hold goes up when every set reaches ${planned.target} s at ${formatLoad(load)} or more.`);
+  return holdDecision(h, load, planned.target, () => `Last time ${done(h)}: the hold goes up when every set reaches ${planned.target} s at ${loadWords(load, h.input)} or more.`);
 }
 
 function longerHoldDecision(h: History, target: number): Decision {
@@ -445,7 +447,7 @@ function longerHoldDecision(h: History, target: number): Decision {
     load: h.working.load,
     target,
     reasons: () => [
-      `Progress: hold ${target} s (+${increment} s) at ${formatLoad(h.working.load)}.`,
+      `Progress: hold ${target} s (+${increment} s) at ${loadWords(h.working.load, h.input)}.`,
       `Last time ${done(h)}: every set held the ${target - increment} s target at the prescribed load or more.`,
       modelSentence(h.settings),
     ],
@@ -460,9 +462,9 @@ function progressDecision(h: History, target: number, why: () => string): Decisi
     load,
     target,
     reasons: () => [
-      `Progress: ${formatLoad(from)} → ${formatLoad(load)}, aiming for ${measured(target, h.settings.measure)}.`,
+      `Progress: ${loadWords(from, h.input)} → ${loadWords(load, h.input)}, aiming for ${measured(target, h.settings.measure)}.`,
       `Last time ${done(h)}: ${why()}.`,
-      `One increment is ${h.increment} ${h.unit} on ${h.step} ${h.unit} steps; a progression adds at least one step and never more than 10 % (ACSM 2009: 2–10 %).`,
+      `One increment is ${amountWords(h.increment, h)} on ${amountWords(h.step, h)} steps; a progression adds at least one step and never more than 10 % (ACSM 2009: 2–10 %).`,
     ],
   };
 }
@@ -483,7 +485,7 @@ function failureDecision(h: History, failure: Failure): Decision {
   const load = h.working.load;
   const evidence = 'StrongLifts: a failed session repeats the load; three failed sessions in a row take 10 % off.';
   if (streak < FAILURES_BEFORE_DELOAD) {
-    return holdDecision(h, load, holdTarget, () => `Last time ${done(h)}: ${what} makes a failed session, ${streak} in a row at ${formatLoad(load)}. ${evidence}`);
+    return holdDecision(h, load, holdTarget, () => `Last time ${done(h)}: ${what} makes a failed session, ${streak} in a row at ${loadWords(load, h.input)}. ${evidence}`);
   }
   const lowered = loadWith(h, reduceAmount(amountOf(load), DELOAD_FRACTION, h.step));
   return {
@@ -491,7 +493,7 @@ function failureDecision(h: History, failure: Failure): Decision {
     load: lowered,
     target: deloadTarget,
     reasons: () => [
-      `${streak} failed sessions in a row at ${formatLoad(load)}: deload −${percent(DELOAD_FRACTION)} %, ${loweredTo(h, lowered)}, aiming for ${measured(deloadTarget, h.settings.measure)}.`,
+      `${streak} failed sessions in a row at ${loadWords(load, h.input)}: deload −${percent(DELOAD_FRACTION)} %, ${loweredTo(h, lowered)}, aiming for ${measured(deloadTarget, h.settings.measure)}.`,
       `Last time ${done(h)}: ${what}.`,
       evidence,
     ],
@@ -504,7 +506,7 @@ function belowPrescribedDecision(h: History, prescribed: Load, target: number): 
     h,
     prescribed,
     target,
-    () => `Last time ${done(h)}: the target was reached at ${formatLoad(h.working.load)}, below the prescribed ${formatLoad(prescribed)}, so the load stays at ${formatLoad(prescribed)}; progress comes from reaching it at the prescribed load.`,
+    () => `Last time ${done(h)}: the target was reached at ${loadWords(h.working.load, h.input)}, below the prescribed ${loadWords(prescribed, h.input)}, so the load stays at ${loadWords(prescribed, h.input)}; progress comes from reaching it at the prescribed load.`,
   );
 }
 
@@ -513,7 +515,7 @@ function holdDecision(h: History, load: Load, target: number, why: () => string)
     action: 'hold',
     load,
     target,
-    reasons: () => [`Hold ${formatLoad(load)} and aim for ${measured(target, h.settings.measure)} in every set.`, why()],
+    reasons: () => [`Hold ${loadWords(load, h.input)} and aim for ${measured(target, h.settings.measure)} in every set.`, why()],
   };
 }
 
@@ -554,12 +556,22 @@ function cannotGoLower(h: History): boolean {
 
 /** "rounded down to 22 kg", or why a load at bodyweight (or 0) stays where it is. */
 function loweredTo(h: History, load: Load): string {
-  return cannotGoLower(h) ? `but ${cannotGoLowerPhrase(load, h.settings.measure)}` : `rounded down to ${formatLoad(load)}`;
+  return cannotGoLower(h) ? `but ${cannotGoLowerPhrase(load, h)}` : `rounded down to ${loadWords(load, h.input)}`;
 }
 
-function cannotGoLowerPhrase(load: Load, measure: Measure): string {
-  const instead = measure === 'seconds' ? 'shorter holds' : 'fewer reps or a smaller range of motion';
-  return `${formatLoad(load)} cannot go lower, so the easing comes from ${instead}`;
+function cannotGoLowerPhrase(load: Load, h: History): string {
+  const instead = h.settings.measure === 'seconds' ? 'shorter holds' : 'fewer reps or a smaller range of motion';
+  return `${loadWords(load, h.input)} cannot go lower, so the easing comes from ${instead}`;
+}
+
+/** A load in the reasons, in the unit the person reads in (`displayUnit`), else as logged. */
+function loadWords(load: Load, input: Pick<PrescribeInput, 'displayUnit'>): string {
+  return formatLoadIn(load, input.displayUnit);
+}
+
+/** An amount in the unit of the working load (an increment, a step), as `loadWords` shows loads. */
+function amountWords(amount: number, h: History): string {
+  return loadWords({ kind: 'external', value: amount, unit: h.unit }, h.input);
 }
 
 function withNotes(decision: Decision, notes: () => string[]): Decision {
@@ -597,7 +609,7 @@ function hardestRpe(session: Session): number | null {
 /** "25 kg × 10, 10, 9" or "bodyweight × 30, 30, 25 s". */
 function done(h: History): string {
   const suffix = h.settings.measure === 'seconds' ? ' s' : '';
-  return `${formatLoad(h.working.load)} × ${h.working.values.join(', ')}${suffix}`;
+  return `${loadWords(h.working.load, h.input)} × ${h.working.values.join(', ')}${suffix}`;
 }
 
 function measured(value: number, measure: Measure): string {

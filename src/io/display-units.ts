@@ -1,5 +1,6 @@
-// `--units` for text the rules engine wrote: its reasons name loads as logged ("progress when every
-// set reaches 12 at 55 lb"); shown in the other unit, they read in that unit too.
+// `--units` for text stored with loads in it: the summary a `rehab log` batch keeps for `rehab undo`
+// ("Goblet squat 55 lb 3×10 on 2026-11-24"), written once, as logged. Text made at run time (the
+// rules' reasons, the milestones' messages) is written in the display unit where it is made.
 import type { Unit } from '../domain/types.js';
 import { convert, tidy } from '../domain/units.js';
 

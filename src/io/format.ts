@@ -1,11 +1,11 @@
 // Small text formats shared by the renderers: schemes, dates, loads in the display unit.
 import { shortDay } from '../domain/calendar.js';
-import { formatLoad, loadIn } from '../domain/units.js';
+import { formatLoadIn } from '../domain/units.js';
 import type { Load, Measure, Unit } from '../domain/types.js';
 
 /** A load as shown, converted to `--units` when asked (display only). */
 export function showLoad(load: Load, displayUnits: Unit | undefined): string {
-  return formatLoad(displayUnits && displayUnits !== load.unit ? loadIn(load, displayUnits) : load);
+  return formatLoadIn(load, displayUnits);
 }
 
 /** `3×10`, `10, 10, 8`, `3×30 s`, with `@8` when every set shares an RPE. */

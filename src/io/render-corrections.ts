@@ -50,7 +50,9 @@ export function describeNext(exerciseName: string, next: Prescription, context: 
  */
 export function* renderUndo(batch: Batch, removed: number, sets: Iterable<ShownSet>, context: Context): Generator<string, void, undefined> {
   const what = batch.kind === 'log' ? 'log' : 'import';
-  const heading = `Undid the last ${what}: ${loadsInUnit(batch.summary, context.displayUnits)}.\n`;
+  // A log's summary was written with its loads as logged; an import's names a file and counts.
+  const summary = batch.kind === 'log' ? loadsInUnit(batch.summary, context.displayUnits) : batch.summary;
+  const heading = `Undid the last ${what}: ${summary}.\n`;
   if (removed === 0) {
     yield `${heading}Nothing of it was left to remove: its sets had all been deleted already. Its record is gone now.\n`;
     return;

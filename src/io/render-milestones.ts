@@ -3,7 +3,6 @@ import type { RunContext } from '../commands/context.js';
 import type { ExerciseChange, Milestone, MilestoneDetails, SessionSnapshot } from '../domain/milestones.js';
 import type { Load, Unit } from '../domain/types.js';
 import { amountOf, fromKg, loadIn } from '../domain/units.js';
-import { loadsInUnit } from './display-units.js';
 import { formatDay, isoDay, showLoad } from './format.js';
 import { formatDayRelative } from './relative-day.js';
 import { fitWidth, wrapText } from './terminal-text.js';
@@ -54,9 +53,9 @@ function milestoneLines(milestone: Milestone, context: TextContext, indent: stri
   // On a terminal the lines wrap at its width, under the message; in a pipe each stays one line.
   const width = fitWidth(context);
   // Titles and messages name loads in kg (the marks are set in kg); --units shows them in its unit.
-  const title = loadsInUnit(milestone.title, context.displayUnits);
+  const title = milestone.title;
   const lines = wrapText(`${lead}  ${style.bold(title)}  ${style.dim(`[${milestone.id}]`)}${acknowledged}`, width, indent, body);
-  for (const line of wrapText(loadsInUnit(milestone.message, context.displayUnits), width, body)) lines.push(style.dim(line));
+  for (const line of wrapText(milestone.message, width, body)) lines.push(style.dim(line));
   if ('exercises' in milestone.details) {
     for (const change of milestone.details.exercises) {
       for (const line of wrapText(changeLine(change, context), width, body, `${body}  `)) lines.push(style.dim(line));
@@ -96,8 +95,8 @@ export function milestoneAsJson(milestone: Milestone, displayUnits?: Unit) {
     exercise: milestone.exercise ?? null,
     status: milestone.status,
     date: milestone.date,
-    title: loadsInUnit(milestone.title, displayUnits),
-    message: loadsInUnit(milestone.message, displayUnits),
+    title: milestone.title,
+    message: milestone.message,
     acknowledged: milestone.acknowledgedAt !== null,
     acknowledgedAt: milestone.acknowledgedAt,
     details: detailsAsJson(milestone.details, displayUnits),

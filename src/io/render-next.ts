@@ -4,7 +4,6 @@ import type { RunContext } from '../commands/context.js';
 import { amountOf, loadIn } from '../domain/units.js';
 import type { Load, Prescription, Unit } from '../domain/types.js';
 import { formatCounts, formatDay, showLoad } from './format.js';
-import { loadsInUnit } from './display-units.js';
 import { formatDayRelative, relativeDay } from './relative-day.js';
 import { milestoneAsJson, renderMilestonesBlock } from './render-milestones.js';
 import { fitWidth, visibleWidth, wrapText } from './terminal-text.js';
@@ -38,7 +37,7 @@ export function renderNextAsText(report: NextReport, context: Pick<RunContext, '
     if (width !== undefined && last !== '' && visibleWidth(line + last) > width) lines.push(line, `${' '.repeat(nameWidth)}${last}`);
     else lines.push(line + last);
     for (const reason of row.prescription.reasons) {
-      for (const line of wrapText(loadsInUnit(reason, context.displayUnits), width, '    ')) lines.push(style.dim(line));
+      for (const line of wrapText(reason, width, '    ')) lines.push(style.dim(line));
     }
   }
   lines.push(...renderMilestonesBlock(report.milestones, context));
@@ -78,7 +77,7 @@ function prescriptionAsJson(exercise: string, prescription: Prescription, displa
     measure: prescription.measure,
     reps: prescription.measure === 'reps' ? counts : null,
     seconds: prescription.measure === 'seconds' ? counts : null,
-    reasons: prescription.reasons.map((reason) => loadsInUnit(reason, displayUnits)),
+    reasons: prescription.reasons,
     retest: prescription.retest,
     lastSession: prescription.lastSession,
   };

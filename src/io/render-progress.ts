@@ -6,7 +6,6 @@ import type { RunContext } from '../commands/context.js';
 import { pointIndexOf, spanInWords, type ProgressSeries } from '../domain/progress-series.js';
 import type { Action, Unit } from '../domain/types.js';
 import { amountOf, loadIn } from '../domain/units.js';
-import { loadsInUnit } from './display-units.js';
 import { formatDay, showLoad } from './format.js';
 import { formatDayRelative } from './relative-day.js';
 import { milestoneAsJson } from './render-milestones.js';
@@ -74,7 +73,7 @@ export function renderProgressAsText(report: ProgressReport, context: TextContex
     lines.push('', style.bold('Milestones'));
     for (const { milestone, mark } of numbered) {
       const lead = `  ${mark}  ${formatDayRelative(milestone.date ?? '', context.today)}  `;
-      lines.push(...wrapText(loadsInUnit(milestone.title, context.displayUnits), width, lead, ' '.repeat(lead.length)));
+      lines.push(...wrapText(milestone.title, width, lead, ' '.repeat(lead.length)));
     }
   }
   return lines.join('\n');

@@ -99,6 +99,8 @@ interface Scenario {
   acknowledged?: Array<[string, string]>;
   /** The first session of the log; default the earliest session of any exercise. */
   firstLogDate?: string | null;
+  /** `--units`. */
+  displayUnit?: Unit;
 }
 
 function derive(scenario: Scenario): Milestone[] {
@@ -112,6 +114,7 @@ function derive(scenario: Scenario): Milestone[] {
     trainingDates: scenario.trainingDates ?? [...new Set(allDates)].filter((d) => d >= consistencyWindowStart(scenario.today)),
     bodyweight,
     acknowledged: new Map(scenario.acknowledged ?? []),
+    displayUnit: scenario.displayUnit,
   };
   return deriveMilestones(input);
 }
@@ -375,6 +378,36 @@ describe('consistency: 4, 8 and 12 weeks in a row with at least two sessions (SP
 });
 
 // ── Acknowledgement and choosing what to show ────────────────────────────────────────────────
+
+describe('words in the unit the person reads in (--units)', () => {
+  const lifted = [{ name: 'KB swing 16 kg', settings: hinge({ milestones: { e1rmMessage: 'Try the 24 kg bell.' } }), sessions: [session(0, kg(10)), session(14, kg(20))] }];
+
+  it('writes every weight of the messages in lb, to one decimal as in kg, and the same milestones with the same ids', () => {
+    const inKg = derive({ today: day(20), exercises: lifted });
+    const inLb = derive({ today: day(20), exercises: lifted, displayUnit: 'lb' });
+    expect(inLb.map((m) => [m.id, m.status, m.date, m.details])).toEqual(inKg.map((m) => [m.id, m.status, m.date, m.details]));
+    const mark = byId(inLb, 'e1rm-150:kb-swing-16-kg');
+    // Epley: 10 kg × 10 reps is 13.3 kg (29.4 lb); half as much again, 20 kg (44.1 lb).
+    expect(byId(inKg, 'e1rm-150:kb-swing-16-kg')?.message).toContain('reached 20 kg on');
+    expect(mark?.message).toContain('reached 44.1 lb on');
+    expect(mark?.message).toContain('from 29.4 lb at the start');
+  });
+
+  it("leaves the exercise's name and the person's own message as they were written", () => {
+    const mark = byId(derive({ today: day(20), exercises: lifted, displayUnit: 'lb' }), 'e1rm-150:kb-swing-16-kg');
+    expect(mark?.title).toBe('KB swing 16 kg: estimated 1RM up 50 %');
+    expect(mark?.message).toContain('Try the 24 kg bell.');
+  });
+
+  it('shows a load logged in lb in kg alone, without its kg in brackets beside it', () => {
+    const squat = [{ name: SQUAT, settings: settings(), sessions: [session(0, bw(), [8, 8, 8]), session(10, lb(35))] }];
+    const asLogged = byId(derive({ today: day(12), exercises: squat }), 'suitcase-20kg:goblet-squat');
+    expect(asLogged?.message).toContain('Heaviest so far 35 lb (≈ 15.9 kg)');
+    const inKg = byId(derive({ today: day(12), exercises: squat, displayUnit: 'kg' }), 'suitcase-20kg:goblet-squat');
+    expect(inKg?.message).toContain('Heaviest so far 15.876 kg,');
+    expect(inKg?.title).toBe('Goblet squat: 20 kg of external load, the suitcase band');
+  });
+});
 
 describe('acknowledged milestones', () => {
   const scenario: Scenario = { today: day(30), exercises: squatTo(20, kg(20)) };

@@ -465,6 +465,18 @@ describe('prescribeNext (SPEC §4 decision order)', () => {
     expect(next.reasons.join(' ')).toMatch(/Achilles tendinopathy.*extrapolation/);
   });
 
+  it('writes the loads of its reasons in displayUnit (--units), and prescribes the same load, as logged', () => {
+    const given = input({ today: day(2), sessions: [session(0, lb(55), [12, 12, 12])], checkins: calm(0) });
+    const asLogged = prescribeNext(given);
+    const inKg = prescribeNext({ ...given, displayUnit: 'kg' });
+    expect(inKg.load).toEqual(asLogged.load);
+    expect(asLogged.reasons.join('\n')).toContain('Progress: 55 lb → 60 lb');
+    // 55 lb = 24.948 kg, 60 lb = 27.216 kg; the increment, 5 lb, is 2.268 kg.
+    expect(inKg.reasons.join('\n')).toContain('Progress: 24.948 kg → 27.216 kg');
+    expect(inKg.reasons.join('\n')).toContain('One increment is 2.268 kg');
+    expect(inKg.reasons.join('\n')).not.toMatch(/\blb\b/);
+  });
+
   it('ignores sessions and check-ins dated after today (the clock is a parameter)', () => {
     const next = prescribeNext(
       input({ today: day(2), sessions: [session(0, kg(24), [12, 12, 12]), session(5, kg(30), [1])], checkins: [checkin(4, 9)] }),
