@@ -1,6 +1,6 @@
 import { defaultSettings } from '../domain/exercise-defaults.js';
 import { suggestNames } from '../domain/exercise-names.js';
-import { parseLogWords, type LogWords } from '../domain/log-grammar.js';
+import { decimalCommaLoad, parseLogWords, type LogWords } from '../domain/log-grammar.js';
 import { prescribeNext } from '../domain/progression.js';
 import type { ExerciseSettings, Load, Measure, Prescription, Scheme, Unit } from '../domain/types.js';
 import { usageError } from '../errors.js';
@@ -110,6 +110,8 @@ export async function logCommand(
     const notes = [...log.notices];
     if (!existing) notes.push(`Created the exercise ${name} (${settings.equipment}); change its settings with \`rehab exercise set\`.`);
     if (!parsed.load) notes.push(`No load given: recorded the prescribed ${showLoad(load, context.displayUnits)}.`);
+    const meantLoad = decimalCommaLoad(words, parsed);
+    if (meantLoad) notes.push(`If you meant a load of ${meantLoad} (not two sets, of ${counts.join(' and ')} reps), run \`rehab undo\` and write ${meantLoad}${log.units}.`);
     if (!parsed.scheme) notes.push(`No scheme given: recorded the prescribed ${formatCounts(counts, measure)}.`);
     return { stdout: line, stderr: notes.join('\n') };
   });

@@ -275,6 +275,18 @@ export function parseLogWords(words: string[], defaultUnit: Unit): LogWords {
   return result;
 }
 
+/**
+ * The load `words` may have meant with a decimal comma, when nothing else settles it: `rehab log
+ * squat 12,5` is two sets of 12 and 5 reps at the prescribed load (SPEC §2.1), but someone used to
+ * decimal commas may have meant 12.5. Only for a scheme of two counts, no load and no RPE, the
+ * second count being what follows a decimal comma in a load (5, 25, 75): `12,5` → `12.5`.
+ */
+export function decimalCommaLoad(words: readonly string[], parsed: LogWords): string | undefined {
+  if (parsed.load !== undefined || parsed.scheme?.kind !== 'reps' || parsed.scheme.reps.length !== 2 || parsed.scheme.rpe !== undefined) return undefined;
+  const written = words.slice(1).map((word) => /^(\d+),(5|25|75)$/.exec(word.trim())).find((match) => match !== null);
+  return written ? `${written[1]}.${written[2]}` : undefined;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Dates
 

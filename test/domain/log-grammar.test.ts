@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatLoad } from '../../src/domain/units.js';
-import { parseLoad, parseLogDate, parseLogWords, parsePain, parseRpe, parseScheme } from '../../src/domain/log-grammar.js';
+import { decimalCommaLoad, parseLoad, parseLogDate, parseLogWords, parsePain, parseRpe, parseScheme } from '../../src/domain/log-grammar.js';
 import type { Load, Scheme, Unit } from '../../src/domain/types.js';
 import { InternalError, RehabError } from '../../src/errors.js';
 
@@ -134,6 +134,20 @@ describe('parseLogWords', () => {
   it('reads bare numbers in the default unit it is given', () => {
     expect(parseLogWords(['squat', '25'], 'lb')).toStrictEqual({ name: 'squat', load: lb(25) });
     expect(parseLogWords(['dip', 'bw+5'], 'lb')).toStrictEqual({ name: 'dip', load: bw(5, 'lb') });
+  });
+});
+
+describe('decimalCommaLoad (12,5 is two sets by the grammar; a decimal comma is asked about)', () => {
+  it.each<[string, string[], string | undefined]>([
+    ['two counts, the second a decimal part, no load', ['squat', '12,5'], '12.5'],
+    ['.25 and .75 too', ['squat', '10,25'], '10.25'],
+    ['with a load given the counts are counts', ['squat', '25kg', '12,5'], undefined],
+    ['an RPE makes it a scheme', ['squat', '12,5@8'], undefined],
+    ['three counts are a scheme', ['squat', '12,5,5'], undefined],
+    ['a second count that is not a decimal part', ['squat', '12,8'], undefined],
+    ['no scheme at all', ['squat'], undefined],
+  ])('%s', (_rule, words, expected) => {
+    expect(decimalCommaLoad(words, parseLogWords(words, 'kg'))).toBe(expected);
   });
 });
 

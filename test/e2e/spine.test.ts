@@ -59,6 +59,14 @@ describe('a new user', () => {
 });
 
 describe('log → next → history', () => {
+  it('12,5 with no load is two sets, by the grammar, and the note says how to log 12.5 kg instead', () => {
+    const result = sandbox.run(['log', 'squat', '12,5']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^Logged Goblet squat bodyweight 12, 5 on /);
+    expect(result.stderr).toContain('No load given: recorded the prescribed bodyweight.\nIf you meant a load of 12.5 (not two sets, of 12 and 5 reps), run `rehab undo` and write 12.5kg.\n');
+    expect(sandbox.run(['log', 'squat', '20kg', '12,5']).stderr).not.toContain('If you meant');
+  });
+
   it('records the prescription when no scheme is given, and says so', () => {
     const result = sandbox.run(['log', 'squat', '25kg']);
     expect(result.code).toBe(0);
