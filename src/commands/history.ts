@@ -1,9 +1,8 @@
 import { BodyweightRepository } from '../db/bodyweight-repository.js';
-import { translateDatabaseError } from '../db/open-database.js';
 import { usageError } from '../errors.js';
 import { renderHistoryAsCsv, renderHistoryAsJson, renderHistoryAsText } from '../io/render-history.js';
 import type { RunContext } from './context.js';
-import { closingAfter, openLog } from './open-log.js';
+import { withLogUntilWritten } from './open-log.js';
 import type { CommandOutput } from './output.js';
 import { findExercise } from './prescribe.js';
 
@@ -23,10 +22,7 @@ export async function historyCommand(name: string | undefined, options: HistoryO
   if (options.since && options.until && options.since > options.until) {
     throw usageError(`--since ${options.since} is after --until ${options.until}.`, 'Give the earlier date to --since.');
   }
-  // The log stays open until the last piece is written; everything that can be checked is
-  // checked here, before main writes a byte.
-  const log = openLog(context);
-  try {
+  return withLogUntilWritten(context, (log) => {
     const exercise = name === undefined ? undefined : findExercise(log, name);
     const view = log.sets.history({
       exerciseId: exercise?.id,
@@ -42,9 +38,6 @@ export async function historyCommand(name: string | undefined, options: HistoryO
         : options.format === 'csv'
           ? renderHistoryAsCsv(view.entries, bodyweights, context.displayUnits)
           : renderHistoryAsText(view, context, bodyweights);
-    return { stderr: log.notices.join('\n'), pieces: closingAfter(pieces, log, context.dbPath) };
-  } catch (error) {
-    log.close();
-    throw translateDatabaseError(error, context.dbPath);
-  }
+    return { stderr: log.notices.join('\n'), pieces };
+  });
 }

@@ -8,6 +8,7 @@ import type { Unit } from '../domain/types.js';
 import type { Prompter } from '../io/prompts.js';
 import { safetyNotice } from '../io/safety-notice.js';
 import type { RunContext } from './context.js';
+import type { CommandOutput } from './output.js';
 
 /** An open log: the repositories a handler reads and writes through, and what to tell the user. */
 export interface RehabLog {
@@ -107,10 +108,29 @@ export async function withLog<T>(context: RunContext, work: (log: RehabLog) => T
 }
 
 /**
- * For output written as it is read (`CommandOutput.pieces`): the pieces, then the log closed,
- * a SQLite error on the way said in words as `withLog` does.
+ * `withLog` for output written as it is read (`CommandOutput.pieces`): `work` runs with the log
+ * open, and the log stays open until `main` has taken the last piece (closed at once when there
+ * are none). An error before the first piece or on the way is said in words, as `withLog` does;
+ * everything `work` checks is checked before `main` writes a byte.
  */
-export function* closingAfter(pieces: Iterable<string>, log: RehabLog, dbPath: string): Generator<string, void, undefined> {
+export function withLogUntilWritten(context: RunContext, work: (log: RehabLog) => CommandOutput): CommandOutput {
+  const log = openLog(context);
+  let output: CommandOutput;
+  try {
+    output = work(log);
+  } catch (error) {
+    log.close();
+    throw translateDatabaseError(error, context.dbPath);
+  }
+  if (output.pieces === undefined) {
+    log.close();
+    return output;
+  }
+  return { ...output, pieces: closingAfter(output.pieces, log, context.dbPath) };
+}
+
+/** The pieces, then the log closed. */
+function* closingAfter(pieces: Iterable<string>, log: RehabLog, dbPath: string): Generator<string, void, undefined> {
   try {
     yield* pieces;
   } catch (error) {

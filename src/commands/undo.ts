@@ -1,8 +1,7 @@
 import { BatchRepository } from '../db/batch-repository.js';
-import { translateDatabaseError } from '../db/open-database.js';
 import { renderUndo } from '../io/render-corrections.js';
 import type { RunContext } from './context.js';
-import { closingAfter, openLog } from './open-log.js';
+import { withLogUntilWritten } from './open-log.js';
 import type { CommandOutput } from './output.js';
 
 /**
@@ -13,17 +12,9 @@ import type { CommandOutput } from './output.js';
  * million sets holds no more of them in memory than undoing one log.
  */
 export async function undoCommand(context: RunContext): Promise<CommandOutput> {
-  const log = openLog(context);
-  try {
+  return withLogUntilWritten(context, (log) => {
     const undone = log.repository(BatchRepository).undoLatest();
-    if (undone === undefined) {
-      log.close();
-      return { stderr: [...log.notices, 'Nothing to undo.'].join('\n') };
-    }
-    const pieces = renderUndo(undone.batch, undone.removed, undone.sets, context);
-    return { stderr: log.notices.join('\n'), pieces: closingAfter(pieces, log, context.dbPath) };
-  } catch (error) {
-    log.close();
-    throw translateDatabaseError(error, context.dbPath);
-  }
+    if (undone === undefined) return { stderr: [...log.notices, 'Nothing to undo.'].join('\n') };
+    return { stderr: log.notices.join('\n'), pieces: renderUndo(undone.batch, undone.removed, undone.sets, context) };
+  });
 }

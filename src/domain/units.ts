@@ -61,12 +61,12 @@ function formatNumber(value: number): string {
   return String(tidy(value));
 }
 
-/** `25 kg`, `55 lb`, `bodyweight`, `bw + 10 kg`, `bw − 20 kg` — how loads read in output. */
 /** A load as shown in `unit` (`--units`: converted for display only), or as logged without one. */
 export function formatLoadIn(load: Load, unit: Unit | undefined): string {
   return formatLoad(unit !== undefined && unit !== load.unit ? loadIn(load, unit) : load);
 }
 
+/** `25 kg`, `55 lb`, `bodyweight`, `bw + 10 kg`, `bw − 20 kg` — how loads read in output. */
 export function formatLoad(load: Load): string {
   if (load.kind === 'external') return `${formatNumber(load.value)} ${load.unit}`;
   if (load.added === 0) return 'bodyweight';

@@ -52,9 +52,8 @@ function milestoneLines(milestone: Milestone, context: TextContext, indent: stri
   const body = `${indent}    `;
   // On a terminal the lines wrap at its width, under the message; in a pipe each stays one line.
   const width = fitWidth(context);
-  // Titles and messages name loads in kg (the marks are set in kg); --units shows them in its unit.
-  const title = milestone.title;
-  const lines = wrapText(`${lead}  ${style.bold(title)}  ${style.dim(`[${milestone.id}]`)}${acknowledged}`, width, indent, body);
+  // Titles and messages come from the domain already in the unit of --units.
+  const lines = wrapText(`${lead}  ${style.bold(milestone.title)}  ${style.dim(`[${milestone.id}]`)}${acknowledged}`, width, indent, body);
   for (const line of wrapText(milestone.message, width, body)) lines.push(style.dim(line));
   if ('exercises' in milestone.details) {
     for (const change of milestone.details.exercises) {
