@@ -3,6 +3,7 @@
 import init from '../../migrations/0001-init.sql';
 import checkinsBodyweightMilestones from '../../migrations/0002-checkins-bodyweight-milestones.sql';
 import importMappings from '../../migrations/0003-import-mappings.sql';
+import setIdsNeverReused from '../../migrations/0004-set-ids-never-reused.sql';
 
 /** One schema step: `version` is the `PRAGMA user_version` the file leaves the database at. */
 export interface Migration {
@@ -16,6 +17,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: '0001-init', sql: init },
   { version: 2, name: '0002-checkins-bodyweight-milestones', sql: checkinsBodyweightMilestones },
   { version: 3, name: '0003-import-mappings', sql: importMappings },
+  { version: 4, name: '0004-set-ids-never-reused', sql: setIdsNeverReused },
 ];
 
 /** The schema version this build of rehab writes; a file above it is refused. */

@@ -1,6 +1,6 @@
 // Rounding and caps for prescribed loads (SPEC §4 step 5). Pure arithmetic on amounts: an
 // external weight, or the signed added amount of a bodyweight load (negative = assisted).
-// Sources are in /work/shared/research/rules-evidence.md and docs/rules.md.
+// Sources are listed in docs/rules.md ("Sources"), from the research notes (research/rules-evidence.md).
 
 import { tidy } from './units.js';
 

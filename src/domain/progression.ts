@@ -1,7 +1,8 @@
 // The rules engine (SPEC §4): what to do next time in one exercise, and why. Pure: the log,
 // the check-ins and today's date come in as arguments; nothing is stored between calls, so a
-// corrected set changes the next prescription at once. Every number below names its source in
-// /work/shared/research/rules-evidence.md; docs/rules.md explains the order in plain words.
+// corrected set changes the next prescription at once. Every number below names its source, as
+// listed under "Sources" in docs/rules.md (from research/rules-evidence.md); docs/rules.md also
+// explains the order in plain words.
 
 import { InternalError } from '../errors.js';
 import { dayNumber, daysBetween } from './calendar.js';

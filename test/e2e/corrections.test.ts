@@ -128,6 +128,33 @@ describe('rehab delete', () => {
   });
 });
 
+describe('a set id is never given to another set', () => {
+  /** The ids of every set in the log, oldest first. */
+  function ids(): number[] {
+    const history = JSON.parse(ok(['history', '--format', 'json'])) as Array<{ sets: Array<{ id: number }> }>;
+    return history.flatMap((session) => session.sets.map((set) => set.id)).sort((a, b) => a - b);
+  }
+
+  it('after `rehab undo` of the newest sets, the next log gets new ids, so an id read before names nothing rather than another set', () => {
+    expect(sandbox.run(['log', 'squat', '25kg', '3x10', '--date', '2026-03-02']).code).toBe(0); // the first run sets the log up, and says so
+    ok(['log', 'rdl', '55lb', '8,8,6', '--date', '2026-03-04']);
+    ok(['undo']);
+    ok(['log', 'bridge', '20kg', '2x12', '--date', '2026-03-04']);
+    expect(ids()).toEqual([1, 2, 3, 7, 8]);
+
+    const stale = sandbox.run(['edit', '5', '--rpe', '8']);
+    expect(stale.code).toBe(2);
+    expect(stale.stderr).toBe('rehab: No set has the id "5". Run `rehab history` to see the ids of your sets.\n');
+  });
+
+  it('after `rehab delete` of the newest set, the next log does not get its id', () => {
+    expect(sandbox.run(['log', 'squat', '25kg', '3x10', '--date', '2026-03-02']).code).toBe(0); // the first run sets the log up, and says so
+    ok(['delete', '3']);
+    ok(['log', 'squat', '25kg', 'x10', '--date', '2026-03-04']);
+    expect(ids()).toEqual([1, 2, 4]);
+  });
+});
+
 describe('bad input to edit and delete: exit 2, one line naming what was wrong, nothing changed', () => {
   it.each<[string, string[], string]>([
     ['an unknown id (edit)', ['edit', '999', '--scheme', '10'], 'rehab: No set has the id "999". Run `rehab history` to see the ids of your sets.'],
