@@ -91,6 +91,22 @@ const PAIN_MODEL =
   'should settle by the next morning and must not rise from week to week. It was studied in Achilles ' +
   'tendinopathy; applying it to back pain is an extrapolation.';
 
+const DETRAINING =
+  'Strength is largely kept for about 3 weeks without training and fades faster after that (McMaster 2013); ' +
+  'the longer the break, the larger the loss (Bosquet 2013).';
+
+const FAILED_SESSIONS = 'StrongLifts: a failed session repeats the load; three failed sessions in a row take 10 % off.';
+
+/**
+ * The reasons that only explain a source, the same words for every exercise, each with the short
+ * name it goes by: a list of prescriptions can explain a source once and name it after that.
+ */
+export const SOURCE_NOTES: ReadonlyMap<string, string> = new Map([
+  [PAIN_MODEL, 'Pain-monitoring model (Silbernagel 2007, from Thomeé 1997)'],
+  [DETRAINING, 'Strength after a break (McMaster 2013; Bosquet 2013)'],
+  [FAILED_SESSIONS, 'StrongLifts on failed sessions'],
+]);
+
 const NO_CHECKIN =
   'No next-morning pain check-in after the last session (rehab pain N, 0–10); not held against you.';
 
@@ -260,7 +276,7 @@ function layoffRule(h: History): Decision | null {
   const reasons = () => [
     `${days} days since the last session (${band.label}): load −${percent(band.cut)} %, ${loweredTo(h, load)}.`,
     `Start again at the bottom of the range (${measured(h.range.min, h.settings.measure)}).`,
-    'Strength is largely kept for about 3 weeks without training and fades faster after that (McMaster 2013); the longer the break, the larger the loss (Bosquet 2013).',
+    DETRAINING,
   ];
   const retest = band.retest ? ['After more than 8 weeks away, re-test before trusting this load.'] : [];
   return { action: 'resume', load, target: h.range.min, reasons: () => [...reasons(), ...retest], retest: band.retest };
@@ -484,9 +500,8 @@ function failureDecision(h: History, failure: Failure): Decision {
   const { failed, holdTarget, deloadTarget, what } = failure;
   const streak = failureStreak(h, failed);
   const load = h.working.load;
-  const evidence = 'StrongLifts: a failed session repeats the load; three failed sessions in a row take 10 % off.';
   if (streak < FAILURES_BEFORE_DELOAD) {
-    return holdDecision(h, load, holdTarget, () => `Last time ${done(h)}: ${what} makes a failed session, ${streak} in a row at ${loadWords(load, h.input)}. ${evidence}`);
+    return holdDecision(h, load, holdTarget, () => `Last time ${done(h)}: ${what} makes a failed session, ${streak} in a row at ${loadWords(load, h.input)}. ${FAILED_SESSIONS}`);
   }
   const lowered = loadWith(h, reduceAmount(amountOf(load), DELOAD_FRACTION, h.step));
   return {
@@ -496,7 +511,7 @@ function failureDecision(h: History, failure: Failure): Decision {
     reasons: () => [
       `${streak} failed sessions in a row at ${loadWords(load, h.input)}: deload −${percent(DELOAD_FRACTION)} %, ${loweredTo(h, lowered)}, aiming for ${measured(deloadTarget, h.settings.measure)}.`,
       `Last time ${done(h)}: ${what}.`,
-      evidence,
+      FAILED_SESSIONS,
     ],
   };
 }

@@ -1,6 +1,7 @@
 // `rehab next` as text for people and JSON for machines, from the same report.
 import type { NextReport } from '../commands/next.js';
 import type { RunContext } from '../commands/context.js';
+import { SOURCE_NOTES } from '../domain/progression.js';
 import { amountOf, loadIn } from '../domain/units.js';
 import type { Load, Prescription, Unit } from '../domain/types.js';
 import { formatCounts, formatDay, showLoad } from './format.js';
@@ -28,6 +29,7 @@ export function renderNextAsText(report: NextReport, context: Pick<RunContext, '
   // On a terminal the reasons wrap at its width, under one another; in a pipe each stays one line.
   const width = fitWidth(context);
   const actionWidth = Math.max(...rows.map((row) => row.prescription.action.length));
+  const explained = new Set<string>();
   for (const row of rows) {
     const { action, lastSession } = row.prescription;
     const last = lastSession === null ? '' : `  ${style.dim(`last session: ${relativeDay(lastSession, report.date) ?? formatDay(lastSession, context.today)}`)}`;
@@ -37,11 +39,24 @@ export function renderNextAsText(report: NextReport, context: Pick<RunContext, '
     if (width !== undefined && last !== '' && visibleWidth(line + last) > width) lines.push(line, `${' '.repeat(nameWidth)}${last}`);
     else lines.push(line + last);
     for (const reason of row.prescription.reasons) {
-      for (const line of wrapText(reason, width, '    ')) lines.push(style.dim(line));
+      for (const line of wrapText(explainedOnce(reason, explained), width, '    ')) lines.push(style.dim(line));
     }
   }
   lines.push(...renderMilestonesBlock(report.milestones, context));
   return lines.join('\n');
+}
+
+/**
+ * A source the reasons of an earlier exercise explained is named, not explained again: after a
+ * painful morning every exercise trained the day before is held for the same reason. JSON keeps
+ * every reason whole.
+ */
+function explainedOnce(reason: string, explained: Set<string>): string {
+  const name = SOURCE_NOTES.get(reason);
+  if (name === undefined) return reason;
+  if (explained.has(reason)) return `${name}: as above.`;
+  explained.add(reason);
+  return reason;
 }
 
 /** `3×9 (range 8–12)` or `3×25 s (range 20–45 s)`. */

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { prescribeNext, prescribedLoadFor, workingSets } from '../../src/domain/progression.js';
+import { SOURCE_NOTES, prescribeNext, prescribedLoadFor, workingSets } from '../../src/domain/progression.js';
 import type { PrescribeInput } from '../../src/domain/progression.js';
 import type { ExerciseSettings, Load, PainCheckin, Session, SessionSet, Unit } from '../../src/domain/types.js';
 import { amountOf } from '../../src/domain/units.js';
@@ -458,6 +458,19 @@ describe('prescribeNext (SPEC §4 decision order)', () => {
     expect(next.reasons.length).toBeGreaterThan(0);
     expect(next.sets).toBe(given.settings.sets);
     expect(next.lastSession).toBe(given.sessions.at(-1)?.date ?? null);
+  });
+
+  it('each source note, which `next` explains once and then names, is one whole reason of the decisions that cite it', () => {
+    const pain = prescribeNext(input({ today: day(2), sessions: [session(0, kg(24), [12, 12, 12], { pain: 6 })] }));
+    const layoff = prescribeNext(input({ today: day(15), sessions: [session(0, kg(25), [12, 12, 12])], checkins: calm(0) }));
+    const failed = [session(0, kg(50), [7, 6, 6]), session(2, kg(50), [7, 7, 6]), session(4, kg(50), [7, 6, 5])];
+    const deload = prescribeNext(input({ settings: barbell(), today: day(6), sessions: failed, checkins: calm(0, 2, 4) }));
+    const cited = [pain, layoff, deload].map((next) => next.reasons.filter((reason) => SOURCE_NOTES.has(reason)).map((reason) => SOURCE_NOTES.get(reason)));
+    expect(cited).toEqual([
+      ['Pain-monitoring model (Silbernagel 2007, from Thomeé 1997)'],
+      ['Strength after a break (McMaster 2013; Bosquet 2013)'],
+      ['StrongLifts on failed sessions'],
+    ]);
   });
 
   it('pain reasons say the model comes from Achilles tendinopathy (Silbernagel 2007: extrapolation to back pain)', () => {

@@ -51,6 +51,26 @@ describe('rehab pain', () => {
     expect(next.reasons.join(' ')).toContain('Next-morning pain was 6/10 after the last session (above 5/10)');
   });
 
+  it('every exercise held for the same painful morning: `next` explains the pain-monitoring model once and names it after that; JSON keeps it whole', () => {
+    run('log', 'squat', '20kg', '3x12', '--date', '2026-03-02');
+    run('log', 'bridge', '20kg', '3x15', '--date', '2026-03-02');
+    run('log', 'rdl', '20kg', '3x15', '--date', '2026-03-02');
+    run('pain', '6', '--date', '2026-03-03');
+
+    const text = run('next', 'squat', 'bridge', 'rdl', '--date', '2026-03-04').stdout.split('\n');
+    const model = 'Pain-monitoring model (Silbernagel 2007, from Thomeé 1997)';
+    const explained = text.filter((line) => line.startsWith(`    ${model}: pain during exercise may reach 5/10`));
+    const named = text.filter((line) => line === `    ${model}: as above.`);
+    expect([explained.length, named.length]).toEqual([1, 2]);
+    // The explanation comes with the first exercise held for it, right under its own reason.
+    const squat = text.findIndex((line) => line.startsWith('Goblet squat'));
+    expect(text.slice(squat + 1, squat + 3)).toEqual([expect.stringContaining('Next-morning pain was 6/10'), explained[0]]);
+
+    const json = JSON.parse(run('next', 'squat', 'bridge', 'rdl', '--date', '2026-03-04', '--format', 'json').stdout) as { prescriptions: Array<{ action: string; reasons: string[] }> };
+    expect(json.prescriptions.map((p) => p.action)).toEqual(['hold', 'hold', 'hold']);
+    for (const prescription of json.prescriptions) expect(prescription.reasons).toContain(explained[0]!.trim());
+  });
+
   it('the latest check-in of a day counts, and the second one says it replaces the first', () => {
     run('log', 'squat', '20kg', '3x12', '--date', '2026-03-02');
     run('pain', '7', '--date', '2026-03-03');
