@@ -384,6 +384,18 @@ function loadMark(facts: ExerciseFacts, mark: StrengthMark, date: string | null,
   return { title, details, message: `${reached}${heaviestAside(details, mark.targetKg, words.unit)} ${custom ?? reevaluate}` };
 }
 
+const EPLEY_SOURCE = 'Epley estimate from sets of 10 reps or fewer; Reynolds 2006.';
+const BODYWEIGHT_STANDARDS = "Dan John's standards: deadlift 1–1.5× body weight, goblet squat 24 kg × 10.";
+
+/**
+ * The sources milestone messages end with in the same words for every exercise, each with the
+ * short name it goes by: a list of milestones can explain a source once and name it after that.
+ */
+export const MILESTONE_SOURCE_NOTES: ReadonlyMap<string, string> = new Map([
+  [EPLEY_SOURCE, 'Epley estimate (Reynolds 2006)'],
+  [BODYWEIGHT_STANDARDS, "Dan John's standards"],
+]);
+
 function e1rmMark(facts: ExerciseFacts, mark: StrengthMark, baseline: { kg: number; date: string }, date: string | null, words: Words): Text {
   const percent = Math.round((mark.targetKg / baseline.kg) * 100);
   const up = percent - 100;
@@ -395,7 +407,7 @@ function e1rmMark(facts: ExerciseFacts, mark: StrengthMark, baseline: { kg: numb
     best: facts.bestE1rm && { kg: facts.bestE1rm.kg, date: facts.bestE1rm.date },
   };
   const title = `${facts.name}: estimated 1RM up ${up} %`;
-  const source = 'Epley estimate from sets of 10 reps or fewer; Reynolds 2006.';
+  const source = EPLEY_SOURCE;
   const start = `${massText(baseline.kg, words.unit)} at the start on ${day(baseline.date, words.today)}`;
   if (!mark.reached) {
     const now = details.best === null ? '' : `, ${massText(details.best.kg, words.unit)} now`;
@@ -411,7 +423,7 @@ function bodyweightMark(facts: ExerciseFacts, mark: StrengthMark, bodyweight: Da
   const details: LoadMarkDetails = { metric: 'load', targetKg: mark.targetKg, best: bestLoad(facts), ratio, bodyweight };
   const title = `${facts.name}: ${idNumber(ratio)}× body weight`;
   const weighed = `your body weight of ${loadText(bodyweight.load, words.unit)} (weighed ${day(bodyweight.date, words.today)})`;
-  const source = "Dan John's standards: deadlift 1–1.5× body weight, goblet squat 24 kg × 10.";
+  const source = BODYWEIGHT_STANDARDS;
   if (!mark.reached) {
     const sofar = details.best !== null && details.best.kg > 0 ? ` Heaviest so far ${loadText(details.best.load, words.unit)}.` : '';
     return { title, details, message: `${idNumber(ratio)}× ${weighed} is ${massText(mark.targetKg, words.unit)}.${sofar} ${source}` };

@@ -98,8 +98,9 @@ const DETRAINING =
 const FAILED_SESSIONS = 'StrongLifts: a failed session repeats the load; three failed sessions in a row take 10 % off.';
 
 /**
- * The reasons that only explain a source, the same words for every exercise, each with the short
- * name it goes by: a list of prescriptions can explain a source once and name it after that.
+ * The sources the reasons explain in the same words for every exercise (a whole reason, or the end
+ * of one), each with the short name it goes by: a list of prescriptions can explain a source once
+ * and name it after that.
  */
 export const SOURCE_NOTES: ReadonlyMap<string, string> = new Map([
   [PAIN_MODEL, 'Pain-monitoring model (Silbernagel 2007, from Thomeé 1997)'],

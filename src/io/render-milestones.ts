@@ -1,10 +1,11 @@
 // Milestones as text for people and JSON for machines, for `rehab milestones` and `rehab next`.
 import type { RunContext } from '../commands/context.js';
-import type { ExerciseChange, Milestone, MilestoneDetails, SessionSnapshot } from '../domain/milestones.js';
+import { MILESTONE_SOURCE_NOTES, type ExerciseChange, type Milestone, type MilestoneDetails, type SessionSnapshot } from '../domain/milestones.js';
 import type { Load, Unit } from '../domain/types.js';
 import { amountOf, fromKg, loadIn } from '../domain/units.js';
 import { formatDay, isoDay, showLoad } from './format.js';
 import { formatDayRelative } from './relative-day.js';
+import { explainedOnce } from './source-notes.js';
 import { fitWidth, wrapText } from './terminal-text.js';
 
 type TextContext = Pick<RunContext, 'today' | 'displayUnits' | 'style' | 'terminalColumns'>;
@@ -19,6 +20,7 @@ export function renderMilestonesAsText(milestones: readonly Milestone[], date: s
     lines.push('', 'None to show. Log sessions with `rehab log`; `rehab milestones --all` lists acknowledged ones too.');
     return lines.join('\n');
   }
+  const explained = new Set<string>();
   const groups: Array<[string, Milestone['status']]> = [
     ['Reached', 'reached'],
     ['Due', 'due'],
@@ -28,7 +30,7 @@ export function renderMilestonesAsText(milestones: readonly Milestone[], date: s
     const group = milestones.filter((m) => m.status === status);
     if (group.length === 0) continue;
     lines.push('', style.bold(heading));
-    for (const milestone of group) lines.push(...milestoneLines(milestone, context, '  '));
+    for (const milestone of group) lines.push(...milestoneLines(milestone, context, explained, '  '));
   }
   if (milestones.some((m) => m.status !== 'upcoming' && m.acknowledgedAt === null)) lines.push('', ACK_HINT);
   return lines.join('\n');
@@ -38,13 +40,17 @@ export function renderMilestonesAsText(milestones: readonly Milestone[], date: s
 export function renderMilestonesBlock(milestones: readonly Milestone[], context: TextContext): string[] {
   if (milestones.length === 0) return [];
   const lines = ['', context.style.bold('Milestones')];
-  for (const milestone of milestones) lines.push(...milestoneLines(milestone, context, '  ', milestone.status === 'upcoming' ? 'next' : milestone.status));
+  const explained = new Set<string>();
+  for (const milestone of milestones) lines.push(...milestoneLines(milestone, context, explained, '  ', milestone.status === 'upcoming' ? 'next' : milestone.status));
   if (milestones.some((m) => m.status !== 'upcoming')) lines.push(context.style.dim(`  ${ACK_HINT}`));
   return lines;
 }
 
-/** One milestone: a headline with its date and id, then its message and, for a review, one line per exercise. */
-function milestoneLines(milestone: Milestone, context: TextContext, indent: string, label?: string): string[] {
+/**
+ * One milestone: a headline with its date and id, then its message and, for a review, one line per
+ * exercise. A source an earlier milestone of the list explained (`explained`) is named, not explained again.
+ */
+function milestoneLines(milestone: Milestone, context: TextContext, explained: Set<string>, indent: string, label?: string): string[] {
   const { style } = context;
   const when = milestone.date === null ? 'not dated yet' : formatDayRelative(milestone.date, context.today);
   const lead = label === undefined ? when : `${label} ${when}`;
@@ -54,7 +60,7 @@ function milestoneLines(milestone: Milestone, context: TextContext, indent: stri
   const width = fitWidth(context);
   // Titles and messages come from the domain already in the unit of --units.
   const lines = wrapText(`${lead}  ${style.bold(milestone.title)}  ${style.dim(`[${milestone.id}]`)}${acknowledged}`, width, indent, body);
-  for (const line of wrapText(milestone.message, width, body)) lines.push(style.dim(line));
+  for (const line of wrapText(explainedOnce(milestone.message, MILESTONE_SOURCE_NOTES, explained), width, body)) lines.push(style.dim(line));
   if ('exercises' in milestone.details) {
     for (const change of milestone.details.exercises) {
       for (const line of wrapText(changeLine(change, context), width, body, `${body}  `)) lines.push(style.dim(line));

@@ -7,6 +7,7 @@ import type { Load, Prescription, Unit } from '../domain/types.js';
 import { formatCounts, formatDay, showLoad } from './format.js';
 import { formatDayRelative, relativeDay } from './relative-day.js';
 import { milestoneAsJson, renderMilestonesBlock } from './render-milestones.js';
+import { explainedOnce } from './source-notes.js';
 import { fitWidth, visibleWidth, wrapText } from './terminal-text.js';
 
 export function renderNextAsText(report: NextReport, context: Pick<RunContext, 'today' | 'displayUnits' | 'style' | 'terminalColumns'>): string {
@@ -29,6 +30,7 @@ export function renderNextAsText(report: NextReport, context: Pick<RunContext, '
   // On a terminal the reasons wrap at its width, under one another; in a pipe each stays one line.
   const width = fitWidth(context);
   const actionWidth = Math.max(...rows.map((row) => row.prescription.action.length));
+  // A source explained under one exercise is named under the next ones (JSON keeps every reason whole).
   const explained = new Set<string>();
   for (const row of rows) {
     const { action, lastSession } = row.prescription;
@@ -39,24 +41,11 @@ export function renderNextAsText(report: NextReport, context: Pick<RunContext, '
     if (width !== undefined && last !== '' && visibleWidth(line + last) > width) lines.push(line, `${' '.repeat(nameWidth)}${last}`);
     else lines.push(line + last);
     for (const reason of row.prescription.reasons) {
-      for (const line of wrapText(explainedOnce(reason, explained), width, '    ')) lines.push(style.dim(line));
+      for (const line of wrapText(explainedOnce(reason, SOURCE_NOTES, explained), width, '    ')) lines.push(style.dim(line));
     }
   }
   lines.push(...renderMilestonesBlock(report.milestones, context));
   return lines.join('\n');
-}
-
-/**
- * A source the reasons of an earlier exercise explained is named, not explained again: after a
- * painful morning every exercise trained the day before is held for the same reason. JSON keeps
- * every reason whole.
- */
-function explainedOnce(reason: string, explained: Set<string>): string {
-  const name = SOURCE_NOTES.get(reason);
-  if (name === undefined) return reason;
-  if (explained.has(reason)) return `${name}: as above.`;
-  explained.add(reason);
-  return reason;
 }
 
 /** `3×9 (range 8–12)` or `3×25 s (range 20–45 s)`. */

@@ -105,6 +105,25 @@ describe('rehab milestones', () => {
     });
   });
 
+  it('a source the same for every milestone (Epley; Reynolds 2006) is explained under the first and named under the next; JSON keeps every message whole', () => {
+    // Romanian deadlift: e1RM 25.3 kg at the start (Epley, 20 kg × 8), then +50 % (38 kg) and +100 % (50.7 kg).
+    run('log', 'rdl', '20kg', '3x8', '--date', '2026-03-02');
+    run('log', 'rdl', '30kg', '3x8', '--date', '2026-03-05');
+    run('log', 'rdl', '40kg', '3x8', '--date', '2026-03-09');
+    const source = 'Epley estimate from sets of 10 reps or fewer; Reynolds 2006.';
+
+    const lines = run('milestones', '--date', '2026-03-12').stdout.split('\n');
+    const messageOf = (id: string) => lines[lines.findIndex((line) => line.endsWith(`[${id}]`)) + 1];
+    expect(messageOf('e1rm-150:romanian-deadlift')).toMatch(new RegExp(`^      Estimated 1RM reached 38 kg on .*\\. ${source.replace(/[.;]/g, '\\$&')}$`));
+    expect(messageOf('e1rm-200:romanian-deadlift')).toMatch(/^      Estimated 1RM reached 50\.7 kg on .*\. Epley estimate \(Reynolds 2006\): as above\.$/);
+    expect(lines.filter((line) => line.includes(source))).toHaveLength(1);
+
+    const json = JSON.parse(run('milestones', '--date', '2026-03-12', '--format', 'json').stdout) as { milestones: MilestoneJson[] };
+    const e1rm = json.milestones.filter((milestone) => milestone.id.startsWith('e1rm-'));
+    expect(e1rm.map((milestone) => milestone.id)).toEqual(['e1rm-150:romanian-deadlift', 'e1rm-200:romanian-deadlift']);
+    for (const milestone of e1rm) expect(milestone.message.endsWith(source)).toBe(true);
+  });
+
   it('--ack stores the acknowledgement, says so, and the milestone no longer shows; --all still lists it', () => {
     const acked = run('milestones', '--ack', 'suitcase-20kg:goblet-squat', '--date', '2026-03-20');
     expect(acked.stdout).toBe(
