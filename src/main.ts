@@ -1,6 +1,7 @@
 // The entry point and the one exit point: every command's output and every error passes here.
 import { CommanderError } from 'commander';
 import { buildProgram } from './cli/program.js';
+import { usageHint } from './cli/usage-hints.js';
 import type { CommandOutput } from './commands/output.js';
 import { RehabError } from './errors.js';
 import { STDERR, STDOUT, writeAll } from './io/write-all.js';
@@ -15,7 +16,7 @@ export async function main(args: string[]): Promise<number> {
     for (const output of outputs) await write(output);
     return 0;
   } catch (error) {
-    return report(error, debug);
+    return report(error, debug, (refused) => usageHint(program, args, refused));
   }
 }
 
@@ -37,12 +38,15 @@ function ensureNewline(text: string): string {
   return text.endsWith('\n') ? text : `${text}\n`;
 }
 
-/** Writes an error as one line on stderr and returns its exit code. */
-function report(error: unknown, debug: boolean): number {
+/**
+ * Writes an error as one line on stderr and returns its exit code. `hint` says what to do about a
+ * command line commander refused.
+ */
+function report(error: unknown, debug: boolean, hint: (refused: CommanderError) => string): number {
   if (error instanceof CommanderError) {
     // --help and --version arrive here as "errors" with exit code 0.
     if (error.exitCode === 0) return 0;
-    writeAll(STDERR, `rehab: ${oneLine(tidyCommanderMessage(error.message))}\n`);
+    writeAll(STDERR, `rehab: ${oneLine(tidyCommanderMessage(error.message) + hint(error))}\n`);
     return 2;
   }
   if (isPromptCancel(error)) {

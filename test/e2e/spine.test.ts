@@ -179,7 +179,15 @@ describe('bad input: exit 2, one line on stderr, nothing written', () => {
     ['pain out of range', ['log', 'squat', '25kg', '--pain', '12'], /12/],
     ['no exercise at all', ['log'], /Missing the exercise/],
     ['an unknown command', ['nxt'], /unknown command 'nxt'.*next/],
-    ['an unknown option', ['next', '--fast'], /unknown option '--fast'/],
+    ['an unknown option, and where the options are', ['next', '--fast'], /^rehab: unknown option '--fast' \(`rehab next --help` lists the options\.\)\n$/],
+    ['a mistyped option, with the closest one', ['next', '--formt', 'json'], /^rehab: unknown option '--formt' \(Did you mean --format\?\)\n$/],
+    [
+      'a negative load, read as an option: how to write assistance',
+      ['log', 'squat', '-5kg'],
+      /^rehab: unknown option '-5kg' \(a number here is never negative: assistance on a bodyweight exercise is written bw-20kg; `rehab log --help` lists the options\.\)\n$/,
+    ],
+    ['an option without its value', ['--units', 'kg', 'log', 'squat', '25kg', '--note'], /^rehab: option '--note <text>' argument missing \(`rehab log --help` shows how to write it\.\)\n$/],
+    ['an extra word', ['exercise', 'list', 'extra'], /^rehab: too many arguments for 'list'\. Expected 0 arguments but got 1\. \(`rehab exercise list --help` shows how to write it\.\)\n$/],
     ['a bad format', ['next', '--format', 'xml'], /xml/],
   ];
 

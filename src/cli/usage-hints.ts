@@ -1,0 +1,48 @@
+// What to do next after a command line commander refused: a usage error says what would be right
+// (SPEC §2), and commander's own messages say only what was wrong.
+import type { Command, CommanderError } from 'commander';
+
+/** Global options that take a value: their value is not a command word. */
+const GLOBAL_OPTIONS_WITH_VALUES = new Set(['--db', '--units']);
+
+/**
+ * The words to add to commander's message for `error`, ` (`rehab log --help` lists the options.)`
+ * and the like, or '' when its message already says what to do (a did-you-mean, the allowed choices).
+ */
+export function usageHint(program: Command, args: readonly string[], error: CommanderError): string {
+  const path = commandPath(program, args);
+  const help = `\`${['rehab', ...path].join(' ')} --help\``;
+  switch (error.code) {
+    case 'commander.unknownOption': {
+      const flag = /'([^']*)'/.exec(error.message)?.[1] ?? '';
+      // `rehab log squat -5kg`: a minus sign makes any word an option.
+      if (/^-\d/.test(flag)) {
+        const assisted = path[0] === 'log' || path[0] === 'edit' ? 'assistance on a bodyweight exercise is written bw-20kg; ' : '';
+        return ` (a number here is never negative: ${assisted}${help} lists the options.)`;
+      }
+      return error.message.includes('Did you mean') ? '' : ` (${help} lists the options.)`;
+    }
+    case 'commander.excessArguments':
+    case 'commander.missingArgument':
+    case 'commander.optionMissingArgument':
+      return ` (${help} shows how to write it.)`;
+    default:
+      return '';
+  }
+}
+
+/** The command the arguments name, as words: ['log'], ['exercise', 'set'], or [] for rehab itself. */
+function commandPath(program: Command, args: readonly string[]): string[] {
+  const path: string[] = [];
+  let command = program;
+  for (let index = 0; index < args.length; index++) {
+    const word = args[index] as string;
+    if (GLOBAL_OPTIONS_WITH_VALUES.has(word)) index++;
+    if (word.startsWith('-')) continue;
+    const named = command.commands.find((candidate) => candidate.name() === word || candidate.aliases().includes(word));
+    if (named === undefined) break;
+    path.push(named.name());
+    command = named;
+  }
+  return path;
+}
