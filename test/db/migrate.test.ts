@@ -30,6 +30,31 @@ function fileAtVersion1(folder: string): { file: string; db: Database.Database }
   return { file, db };
 }
 
+describe('0004: set ids never reused', () => {
+  /** The schema of `sets` a fresh file has after the first `count` shipped migrations: its indexes' SQL, and whether ids only grow. */
+  function setsSchemaAfter(count: number): { indexes: Array<{ name: string; sql: string }>; autoincrement: boolean } {
+    const folder = tempFolder();
+    const file = path.join(folder, 'rehab.db');
+    const db = new Database(file);
+    try {
+      migrate(db, file, MIGRATIONS.slice(0, count), NOW);
+      const indexes = db.prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'sets' ORDER BY name").all() as Array<{ name: string; sql: string }>;
+      const table = db.prepare("SELECT sql FROM sqlite_schema WHERE name = 'sets'").pluck().get() as string;
+      return { indexes, autoincrement: /\bAUTOINCREMENT\b/.test(table) };
+    } finally {
+      db.close();
+    }
+  }
+
+  test("makes `sets` again with AUTOINCREMENT and every index as 0001 and 0002 made it, word for word (an expression index is used only for the identical expression)", () => {
+    const before = setsSchemaAfter(3);
+    const after = setsSchemaAfter(4);
+    expect([before.autoincrement, after.autoincrement]).toEqual([false, true]);
+    expect(after.indexes).toEqual(before.indexes);
+    expect(after.indexes.map((index) => index.name)).toContain('sets_by_exercise_e1rm');
+  });
+});
+
 describe('migrate', () => {
   test('the shipped list is numbered 1, 2, 3… and LATEST_SCHEMA_VERSION is its end', () => {
     expect(MIGRATIONS.map((migration) => migration.version)).toEqual(MIGRATIONS.map((_, index) => index + 1));
