@@ -53,6 +53,33 @@ describe('0004: set ids never reused', () => {
     expect(after.indexes).toEqual(before.indexes);
     expect(after.indexes.map((index) => index.name)).toContain('sets_by_exercise_e1rm');
   });
+
+  test('on a full disk (no page to spare, PRAGMA max_page_count) it stops, and the log stays at schema 3 with every set as it was', () => {
+    const folder = tempFolder();
+    const file = path.join(folder, 'rehab.db');
+    const db = new Database(file);
+    try {
+      db.pragma('journal_mode = WAL');
+      migrate(db, file, MIGRATIONS.slice(0, 3), NOW);
+      db.prepare("INSERT INTO exercises (id, name, settings, created_at) VALUES (1, 'Goblet squat', '{}', ?)").run(NOW.toISOString());
+      db.prepare("INSERT INTO batches (id, kind, summary, created_at) VALUES (1, 'log', 'squats', ?)").run(NOW.toISOString());
+      const insert = db.prepare(
+        "INSERT INTO sets (uid, batch_id, exercise_id, date, set_number, reps, load_kind, load_value, load_unit, source, created_at) VALUES (?, 1, 1, '2026-03-02', ?, 10, 'external', 20, 'kg', 'typed', ?)",
+      );
+      db.transaction(() => {
+        for (let set = 1; set <= 2000; set++) insert.run(`uid-${set}`, set, NOW.toISOString());
+      })();
+      const before = db.prepare('SELECT * FROM sets ORDER BY id').raw().all();
+      db.pragma(`max_page_count = ${db.pragma('page_count', { simple: true }) as number}`);
+
+      expect(() => migrate(db, file, MIGRATIONS, NOW)).toThrow(/SQLITE_FULL|full/i);
+      expect(version(db)).toBe(3);
+      expect(db.prepare('SELECT * FROM sets ORDER BY id').raw().all()).toEqual(before);
+      expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+    } finally {
+      db.close();
+    }
+  });
 });
 
 describe('migrate', () => {
