@@ -29,6 +29,16 @@ function isoDay(date) {
   return date.toISOString().slice(0, 10);
 }
 
+/** The schema version of the log in `file` (`PRAGMA user_version`). */
+export function schemaVersion(file) {
+  const db = new Database(file, { readonly: true });
+  try {
+    return db.pragma('user_version', { simple: true });
+  } finally {
+    db.close();
+  }
+}
+
 /** The day the generated logs end on. */
 export const LAST_DAY = '2026-11-20';
 
