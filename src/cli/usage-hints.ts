@@ -10,14 +10,14 @@ const GLOBAL_OPTIONS_WITH_VALUES = new Set(['--db', '--units']);
  * and the like, or '' when its message already says what to do (a did-you-mean, the allowed choices).
  */
 export function usageHint(program: Command, args: readonly string[], error: CommanderError): string {
-  const path = commandPath(program, args);
-  const help = `\`${['rehab', ...path].join(' ')} --help\``;
+  const words = commandWords(program, args);
+  const help = `\`${['rehab', ...words].join(' ')} --help\``;
   switch (error.code) {
     case 'commander.unknownOption': {
       const flag = /'([^']*)'/.exec(error.message)?.[1] ?? '';
       // `rehab log squat -5kg`: a minus sign makes any word an option.
       if (/^-\d/.test(flag)) {
-        const assisted = path[0] === 'log' || path[0] === 'edit' ? 'assistance on a bodyweight exercise is written bw-20kg; ' : '';
+        const assisted = words[0] === 'log' || words[0] === 'edit' ? 'assistance on a bodyweight exercise is written bw-20kg; ' : '';
         return ` (a number here is never negative: ${assisted}${help} lists the options.)`;
       }
       return error.message.includes('Did you mean') ? '' : ` (${help} lists the options.)`;
@@ -32,8 +32,8 @@ export function usageHint(program: Command, args: readonly string[], error: Comm
 }
 
 /** The command the arguments name, as words: ['log'], ['exercise', 'set'], or [] for rehab itself. */
-function commandPath(program: Command, args: readonly string[]): string[] {
-  const path: string[] = [];
+function commandWords(program: Command, args: readonly string[]): string[] {
+  const words: string[] = [];
   let command = program;
   for (let index = 0; index < args.length; index++) {
     const word = args[index] as string;
@@ -41,8 +41,8 @@ function commandPath(program: Command, args: readonly string[]): string[] {
     if (word.startsWith('-')) continue;
     const named = command.commands.find((candidate) => candidate.name() === word || candidate.aliases().includes(word));
     if (named === undefined) break;
-    path.push(named.name());
+    words.push(named.name());
     command = named;
   }
-  return path;
+  return words;
 }
