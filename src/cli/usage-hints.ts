@@ -2,9 +2,6 @@
 // (SPEC §2), and commander's own messages say only what was wrong.
 import type { Command, CommanderError } from 'commander';
 
-/** Global options that take a value: their value is not a command word. */
-const GLOBAL_OPTIONS_WITH_VALUES = new Set(['--db', '--units']);
-
 /**
  * The words to add to commander's message for `error`, ` (`rehab log --help` lists the options.)`
  * and the like, or '' when its message already says what to do (a did-you-mean, the allowed choices).
@@ -37,8 +34,11 @@ function commandWords(program: Command, args: readonly string[]): string[] {
   let command = program;
   for (let index = 0; index < args.length; index++) {
     const word = args[index] as string;
-    if (GLOBAL_OPTIONS_WITH_VALUES.has(word)) index++;
-    if (word.startsWith('-')) continue;
+    if (word.startsWith('-')) {
+      // The value of an option that takes one (`--db PATH`) is not a command word.
+      if (command.options.some((option) => option.required && (option.long === word || option.short === word))) index++;
+      continue;
+    }
     const named = command.commands.find((candidate) => candidate.name() === word || candidate.aliases().includes(word));
     if (named === undefined) break;
     words.push(named.name());

@@ -407,14 +407,13 @@ function e1rmMark(facts: ExerciseFacts, mark: StrengthMark, baseline: { kg: numb
     best: facts.bestE1rm && { kg: facts.bestE1rm.kg, date: facts.bestE1rm.date },
   };
   const title = `${facts.name}: estimated 1RM up ${up} %`;
-  const source = EPLEY_SOURCE;
   const start = `${massText(baseline.kg, words.unit)} at the start on ${day(baseline.date, words.today)}`;
   if (!mark.reached) {
     const now = details.best === null ? '' : `, ${massText(details.best.kg, words.unit)} now`;
-    return { title, details, message: `Estimated 1RM ${start}${now}; up ${up} % is ${massText(mark.targetKg, words.unit)}. ${source}` };
+    return { title, details, message: `Estimated 1RM ${start}${now}; up ${up} % is ${massText(mark.targetKg, words.unit)}. ${EPLEY_SOURCE}` };
   }
   const custom = facts.settings.milestones?.e1rmMessage;
-  const message = `Estimated 1RM reached ${massText(mark.targetKg, words.unit)} on ${day(date, words.today)}, up ${up} % from ${start}. ${custom ?? 'An objective gain in strength.'} ${source}`;
+  const message = `Estimated 1RM reached ${massText(mark.targetKg, words.unit)} on ${day(date, words.today)}, up ${up} % from ${start}. ${custom ?? 'An objective gain in strength.'} ${EPLEY_SOURCE}`;
   return { title, details, message };
 }
 
@@ -423,13 +422,12 @@ function bodyweightMark(facts: ExerciseFacts, mark: StrengthMark, bodyweight: Da
   const details: LoadMarkDetails = { metric: 'load', targetKg: mark.targetKg, best: bestLoad(facts), ratio, bodyweight };
   const title = `${facts.name}: ${idNumber(ratio)}× body weight`;
   const weighed = `your body weight of ${loadText(bodyweight.load, words.unit)} (weighed ${day(bodyweight.date, words.today)})`;
-  const source = BODYWEIGHT_STANDARDS;
   if (!mark.reached) {
     const sofar = details.best !== null && details.best.kg > 0 ? ` Heaviest so far ${loadText(details.best.load, words.unit)}.` : '';
-    return { title, details, message: `${idNumber(ratio)}× ${weighed} is ${massText(mark.targetKg, words.unit)}.${sofar} ${source}` };
+    return { title, details, message: `${idNumber(ratio)}× ${weighed} is ${massText(mark.targetKg, words.unit)}.${sofar} ${BODYWEIGHT_STANDARDS}` };
   }
   const custom = facts.settings.milestones?.bodyweightMessage;
-  const message = `${facts.name} reached ${idNumber(ratio)}× ${weighed} on ${day(date, words.today)}: ${massText(mark.targetKg, words.unit)}.${heaviestAside(details, mark.targetKg, words.unit)} ${custom ?? source}`;
+  const message = `${facts.name} reached ${idNumber(ratio)}× ${weighed} on ${day(date, words.today)}: ${massText(mark.targetKg, words.unit)}.${heaviestAside(details, mark.targetKg, words.unit)} ${custom ?? BODYWEIGHT_STANDARDS}`;
   return { title, details, message };
 }
 
